@@ -1,0 +1,1 @@
+"""One module per step; the pipeline discovers them all."""

@@ -1,0 +1,1 @@
+"""Computed verdicts, one module per theme; `centralasia.ledger` discovers them."""
