@@ -153,3 +153,12 @@ def test_page_in_browser(browser, server, page):
         if not target.exists():
             broken.append(link)
     assert not broken, f"broken internal links on {page}: {broken[:5]}"
+
+
+def test_search_finds_a_chapter(browser, server):
+    tab = browser.new_page()
+    tab.goto(f"{server}/search.html?q=Kazakhstan", wait_until="load")
+    tab.wait_for_selector("#search-results li", timeout=15000)
+    hits = tab.locator("#search-results li").count()
+    tab.close()
+    assert hits > 0
