@@ -53,7 +53,7 @@ RESOURCES = [
         ),
         primary_key=("claim_id",),
         sources=("facts/claims.csv",),
-        coverage="All checkable claims of the article (paragraphs 2-40)",
+        coverage="Every checkable claim of the article, body paragraphs and the author note",
         caveats=("Much of the evidence comes from state or state-aligned media of the region.",
                  "Verdicts for claims a chapter computes from data are replaced by that computation "
                  "in the book (see centralasia.ledger)."),

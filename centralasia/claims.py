@@ -1,0 +1,170 @@
+"""The claim ledger as the front matter shows it: chapters, themes, counts, tables.
+
+`centralasia.ledger.ledger()` gives each claim its final verdict (reviewed or
+computed). This module adds what the page "The article at a glance" needs:
+the chapter that tests each claim (from `reference/claim_chapters.csv`, unless
+a computed verdict names its own chapter), the paragraphs each theme occupies,
+the verdict counts the home page quotes, and tables narrow enough for print.
+"""
+from __future__ import annotations
+
+import csv
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataError
+from .paths import REFERENCE_DIR
+from .pipeline.steps.facts import THEMES, VERDICTS
+
+CHAPTERS_FILE = REFERENCE_DIR / "claim_chapters.csv"
+
+# Reading order of the book; the ledger page lists chapters in this order.
+CHAPTER_TITLES = {
+    "notebooks/summits": "Summits",
+    "notebooks/security": "Security",
+    "notebooks/borders": "Borders",
+    "notebooks/trade": "Trade",
+    "notebooks/economy": "Investment and economy",
+    "notebooks/transport": "Transport",
+    "notebooks/culture": "People and culture",
+}
+
+# Keys of the glued counts (the home page refers to them by these names).
+COUNT_KEYS = {"supported": "n_supported", "partly supported": "n_partly",
+              "contradicted": "n_contradicted", "unverified": "n_unverified"}
+
+
+def claim_chapters(path: Path = CHAPTERS_FILE) -> pd.DataFrame:
+    """The claim -> chapter mapping, checked: one row per claim, known chapters only."""
+    path = Path(path)
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if not rows or set(rows[0]) != {"claim_id", "chapter"}:
+        raise DataError(path.name, "expected the columns claim_id, chapter")
+    frame = pd.DataFrame(rows, dtype="string")
+    dup = sorted(frame.loc[frame["claim_id"].duplicated(), "claim_id"])
+    if dup:
+        raise DataError(path.name, f"claims mapped more than once: {dup}", column="claim_id")
+    unknown = sorted(set(frame["chapter"]) - set(CHAPTER_TITLES))
+    if unknown:
+        raise DataError(path.name, f"unknown chapters {unknown}", column="chapter")
+    return frame
+
+
+def with_chapters(ledger: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFrame:
+    """Fill the ledger's `chapter`: the computing chapter where there is one, else the mapping.
+
+    Every claim must be mapped and every mapped claim must exist, so a claim added
+    to the ledger without a chapter (or a stale mapping row) is caught.
+    """
+    ids, mapped = set(ledger["claim_id"]), set(mapping["claim_id"])
+    if ids - mapped:
+        raise DataError(CHAPTERS_FILE.name, f"claims without a chapter: {sorted(ids - mapped)}",
+                        column="claim_id")
+    if mapped - ids:
+        raise DataError(CHAPTERS_FILE.name, f"mapped claims not in the ledger: {sorted(mapped - ids)}",
+                        column="claim_id")
+    out = ledger.copy()
+    by_id = mapping.set_index("claim_id")["chapter"]
+    chapter = out["chapter"] if "chapter" in out else pd.Series(pd.NA, index=out.index, dtype="string")
+    out["chapter"] = chapter.fillna(out["claim_id"].map(by_id)).astype("string")
+    out["chapter_title"] = out["chapter"].map(CHAPTER_TITLES).astype("string")
+    return out
+
+
+def paragraph_ranges(paragraphs) -> str:
+    """Compact, sorted paragraph list: [12, 10, 11, 17] -> '10-12, 17'."""
+    values = sorted({int(p) for p in paragraphs})
+    runs, start = [], None
+    for i, value in enumerate(values):
+        if start is None:
+            start = value
+        if i + 1 == len(values) or values[i + 1] != value + 1:
+            runs.append(f"{start}" if start == value else f"{start}-{value}")
+            start = None
+    return ", ".join(runs)
+
+
+def themes_by_paragraph(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per theme (in the ledger's theme order): claims, paragraphs, first paragraph."""
+    rows = []
+    for theme in THEMES:
+        sub = claims[claims["theme"] == theme]
+        if sub.empty:
+            continue
+        rows.append({"theme": theme, "claims": len(sub),
+                     "paragraphs": paragraph_ranges(sub["paragraph"]),
+                     "first": int(sub["paragraph"].min())})
+    return (pd.DataFrame(rows).sort_values(["first", "theme"]).drop(columns="first")
+            .reset_index(drop=True))
+
+
+def verdict_counts(ledger: pd.DataFrame) -> dict[str, int]:
+    """The counts the book glues: n_claims, one per verdict, and n_computed."""
+    counts = {"n_claims": int(len(ledger))}
+    for verdict, key in COUNT_KEYS.items():
+        counts[key] = int((ledger["verdict"] == verdict).sum())
+    counts["n_computed"] = int((ledger["basis"] == "computed").sum())
+    if sum(counts[k] for k in COUNT_KEYS.values()) != counts["n_claims"]:
+        raise ValueError("a verdict outside the four categories slipped into the ledger")
+    return counts
+
+
+def verdicts_by_theme(ledger: pd.DataFrame) -> pd.DataFrame:
+    """Theme x verdict counts (all four verdict columns, themes in ledger order)."""
+    table = pd.crosstab(ledger["theme"], ledger["verdict"])
+    table = table.reindex(columns=list(VERDICTS), fill_value=0)
+    order = [t for t in THEMES if t in table.index]
+    return table.loc[order].astype(int)
+
+
+class Table:
+    """A plain table that prints narrow: HTML as pandas renders it, text wrapped per column.
+
+    Jupyter shows the HTML; the PDF build uses the text form, where long claims
+    are wrapped to `widths` characters instead of running off the page.
+    """
+
+    def __init__(self, frame: pd.DataFrame, widths: dict[str, int] | None = None):
+        self.frame = frame.reset_index(drop=True)
+        self.widths = widths or {}
+
+    def _repr_html_(self) -> str:
+        return self.frame.to_html(index=False, escape=True, na_rep="", border=0)
+
+    def __repr__(self) -> str:
+        columns = list(self.frame.columns)
+        cells = {c: [textwrap.wrap(str(v) if pd.notna(v) else "", self.widths.get(c, 10**6)) or [""]
+                     for v in self.frame[c]] for c in columns}
+        width = {c: max([len(str(c))] + [len(line) for lines in cells[c] for line in lines])
+                 for c in columns}
+        lines = ["  ".join(str(c).ljust(width[c]) for c in columns).rstrip(),
+                 "  ".join("-" * width[c] for c in columns)]
+        for i in range(len(self.frame)):
+            height = max(len(cells[c][i]) for c in columns)
+            for k in range(height):
+                parts = [(cells[c][i][k] if k < len(cells[c][i]) else "").ljust(width[c]) for c in columns]
+                lines.append("  ".join(parts).rstrip())
+        return "\n".join(lines)
+
+
+LEDGER_COLUMNS = {"claim_id": "id", "paragraph": "¶", "theme": "theme", "claim": "claim",
+                  "verdict": "verdict", "basis": "basis", "chapter_title": "chapter"}
+LEDGER_WIDTHS = {"claim": 46, "verdict": 11, "chapter": 12, "theme": 11}
+
+
+def ledger_table(ledger: pd.DataFrame, theme: str | None = None) -> Table:
+    """The ledger (or one theme of it) as a narrow printable table, in paragraph order.
+
+    With `theme` given, the theme column is dropped (the section heading names it).
+    """
+    rows = ledger if theme is None else ledger[ledger["theme"] == theme]
+    if rows.empty:
+        raise ValueError(f"no claims with theme {theme!r}")
+    frame = (rows.sort_values(["paragraph", "claim_id"])[list(LEDGER_COLUMNS)]
+             .rename(columns=LEDGER_COLUMNS))
+    if theme is not None:
+        frame = frame.drop(columns="theme")
+    return Table(frame, LEDGER_WIDTHS)
