@@ -1,0 +1,271 @@
+"""Delimitation and demarcation status of each border, computed from the chronology.
+
+The chronology (`load('events')`) records border agreements as dated events.
+Each `border_agreement` event is given one *step* by the first rule below that
+matches its title (or, for rule 3, its title and description); a border's status
+in a year is the highest step any of its events had reached by the end of that
+year. The rules are deliberately plain so a reader can audit them
+(`classify_events` shows the step given to every event):
+
+0. ``Caspian``, ``maritime`` or ``seabed`` in the title → ``maritime`` (a sea boundary: shown,
+   but outside the land-border status);
+1. ``junction`` or ``tripoint`` in the title → ``tripoint`` (fixes where three borders meet;
+   it is marked on each of the three pairs but does not change their status);
+2. ``enters into force`` with ``demarcation`` in the title → ``demarcation in force``;
+3. ``demarcation agreement``/``demarcation treaty``/``border demarcation`` in the title →
+   ``demarcation signed``;
+4. ``about N%`` (N < 100) or ``on border sections`` in the title, or ``about N%`` in the
+   description → ``partly delimited`` (a treaty covering part of the line);
+5. ``in principle`` or ``announce`` in the title → ``announcement`` (no change of status);
+6. ``state border``, ``border treaty``, ``remaining border sections``, ``delimitation`` or
+   ``ratif...`` in the title → ``delimited`` (a treaty covering the whole line, or what
+   remained of it, or its ratification).
+
+An event no rule matches stops the computation (a new kind of event needs a new
+rule, not a silent default). Status ``no agreement recorded`` means the
+chronology holds no agreement for the pair - not that none exists.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+
+import pandas as pd
+
+STEPS = ("no agreement recorded", "partly delimited", "delimited", "demarcation signed",
+         "demarcation in force")
+MARKERS = ("maritime", "tripoint", "announcement")
+
+_RULES: tuple[tuple[str, str, bool], ...] = (
+    # (pattern, step, also search the description)
+    (r"caspian|maritime|seabed", "maritime", False),
+    (r"junction|tripoint", "tripoint", False),
+    (r"demarcation.*enters into force|enters into force.*demarcation", "demarcation in force", False),
+    (r"demarcation (agreement|treaty)|border demarcation", "demarcation signed", False),
+    (r"about \d{1,2}%|on border sections", "partly delimited", True),
+    (r"in principle|announce", "announcement", False),
+    (r"state border|border treaty|remaining border sections|delimitation|ratif", "delimited", False),
+)
+
+
+def classify(title: str, description: str = "") -> str:
+    """The step one border-agreement event represents (rules in the module docstring)."""
+    t, d = title.lower(), (description or "").lower()
+    for pattern, step, in_description in _RULES:
+        if re.search(pattern, t) or (in_description and re.search(pattern, d)):
+            return step
+    raise ValueError(f"no rule classifies the border event {title!r}")
+
+
+def pairs_of(countries: str) -> list[tuple[str, str]]:
+    """All alphabetical pairs among the ';'-separated ISO3 codes of an event."""
+    codes = sorted(c for c in countries.split(";") if c)
+    return list(itertools.combinations(codes, 2))
+
+
+def classify_events(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per (border-agreement event, pair) with the step the rules give it."""
+    rows = []
+    agreements = events[events["type"] == "border_agreement"]
+    for e in agreements.itertuples():
+        step = classify(str(e.title), str(e.description) if pd.notna(e.description) else "")
+        for a, b in pairs_of(str(e.countries)):
+            rows.append({"event_id": e.event_id, "date": e.date, "year": int(e.year), "iso3_a": a,
+                         "iso3_b": b, "step": step, "title": e.title})
+    return pd.DataFrame(rows, columns=["event_id", "date", "year", "iso3_a", "iso3_b", "step", "title"]) \
+        .sort_values(["iso3_a", "iso3_b", "date", "event_id"], ignore_index=True)
+
+
+def status_by_year(events: pd.DataFrame, pairs: list[tuple[str, str]], years: range) -> pd.DataFrame:
+    """Status of each pair at the end of each year: columns iso3_a, iso3_b, year, step, level."""
+    steps = classify_events(events)
+    ranked = steps[steps["step"].isin(STEPS)].assign(level=lambda f: f["step"].map(STEPS.index))
+    rows = []
+    for a, b in pairs:
+        mine = ranked[(ranked["iso3_a"] == a) & (ranked["iso3_b"] == b)]
+        for year in years:
+            level = int(mine.loc[mine["year"] <= year, "level"].max()) if (mine["year"] <= year).any() else 0
+            rows.append({"iso3_a": a, "iso3_b": b, "year": year, "level": level, "step": STEPS[level]})
+    return pd.DataFrame(rows)
+
+
+def first_year(status: pd.DataFrame, a: str, b: str, step: str) -> int | None:
+    """First year a pair's status reached `step` (or a higher one); None if never."""
+    level = STEPS.index(step)
+    hit = status[(status["iso3_a"] == a) & (status["iso3_b"] == b) & (status["level"] >= level)]
+    return int(hit["year"].min()) if len(hit) else None
+
+
+def stated_lengths(events: pd.DataFrame) -> pd.DataFrame:
+    """The largest border length (km) the chronology's texts state for each pair, with its event.
+
+    Reads numbers written as 'N km' in border-agreement titles and descriptions
+    (e.g. 'the 2,357 km border'). Section lengths can also match, which is why the
+    largest value per pair is kept; pairs without any stated length are absent.
+    """
+    rows = []
+    agreements = events[events["type"] == "border_agreement"]
+    for e in agreements.itertuples():
+        text = f"{e.title} {e.description if pd.notna(e.description) else ''}"
+        values = [float(v.replace(",", "")) for v in re.findall(r"(\d[\d,]*(?:\.\d+)?) km\b", text)]
+        pairs = pairs_of(str(e.countries))
+        if values and len(pairs) == 1:
+            rows.append({"iso3_a": pairs[0][0], "iso3_b": pairs[0][1], "stated_km": max(values),
+                         "event_id": e.event_id})
+    found = pd.DataFrame(rows, columns=["iso3_a", "iso3_b", "stated_km", "event_id"])
+    found = found.sort_values(["iso3_a", "iso3_b", "stated_km", "event_id"], ascending=[True, True, False, True])
+    return found.drop_duplicates(["iso3_a", "iso3_b"]).reset_index(drop=True)
+
+
+def clashes(events: pd.DataFrame) -> pd.DataFrame:
+    """Border clashes in the chronology, one row per (event, pair)."""
+    rows = []
+    for e in events[events["type"] == "border_clash"].itertuples():
+        for a, b in pairs_of(str(e.countries)):
+            rows.append({"event_id": e.event_id, "date": e.date, "year": int(e.year), "iso3_a": a,
+                         "iso3_b": b, "title": e.title, "description": e.description})
+    return pd.DataFrame(rows, columns=["event_id", "date", "year", "iso3_a", "iso3_b", "title", "description"])
+
+
+# ---------------------------------------------------------------- tables and figures of the chapter
+
+STEP_COLOURS = ("#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")  # one hue, lightness falls with the step
+
+
+def length_table(measured: pd.DataFrame, published: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Pairs with Factbook length, NE 1:10m geodesic length, their ratio and the chronology's stated length."""
+    from . import geo
+    out = geo.compare_lengths(measured, published)
+    out = out.merge(stated_lengths(events)[["iso3_a", "iso3_b", "stated_km"]], on=["iso3_a", "iso3_b"], how="left")
+    from .countries import CA5
+    out["internal"] = out["iso3_a"].isin(CA5) & out["iso3_b"].isin(CA5)
+    return out.sort_values(["internal", "published_km"], ascending=[False, False], ignore_index=True)
+
+
+def status_figure(status: pd.DataFrame, steps: pd.DataFrame, clash_rows: pd.DataFrame, article_year: float = 2019.24):
+    """Timeline: one row per pair, shaded by status; markers for tripoints, sea borders and clashes."""
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from .countries import name
+
+    pairs = list(dict.fromkeys(zip(status["iso3_a"], status["iso3_b"])))
+    years = sorted(status["year"].unique())
+    grid = status.pivot_table(index=["iso3_a", "iso3_b"], columns="year", values="level").reindex(pairs)
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(pairs) + 1.6), dpi=100)
+    ax.imshow(grid.to_numpy(), aspect="auto", cmap=ListedColormap(STEP_COLOURS), vmin=-0.5, vmax=len(STEPS) - 0.5,
+              extent=(years[0] - 0.5, years[-1] + 0.5, len(pairs) - 0.5, -0.5), interpolation="nearest")
+    for i in range(len(pairs) + 1):
+        ax.axhline(i - 0.5, color="#888888", linewidth=0.5)
+    index = {p: i for i, p in enumerate(pairs)}
+    marks = {"tripoint": ("^", "white", "Junction (tripoint) agreement"),
+             "maritime": ("D", "white", "Caspian (sea) border agreement")}
+    for step, (marker, face, _) in marks.items():
+        sel = steps[steps["step"] == step]
+        for r in sel.itertuples():
+            if (r.iso3_a, r.iso3_b) in index:
+                ax.plot(r.year, index[(r.iso3_a, r.iso3_b)], marker=marker, markersize=7, markerfacecolor=face,
+                        markeredgecolor="black", linestyle="none", zorder=5)
+    for r in clash_rows.itertuples():
+        if (r.iso3_a, r.iso3_b) in index:
+            ax.plot(r.year, index[(r.iso3_a, r.iso3_b)], marker="X", markersize=10, color="#D55E00",
+                    markeredgecolor="black", linestyle="none", zorder=6)
+    ax.axvline(article_year, color="black", linestyle="--", linewidth=1)
+    ax.text(article_year + 0.2, -0.6, "article (Mar 2019)", fontsize=8, va="bottom")
+    ax.set_yticks(range(len(pairs)), [f"{name(a)}–{name(b)}" for a, b in pairs])
+    ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
+    ax.set_ylim(len(pairs) - 0.5, -0.9)
+    ax.grid(False)
+    ax.set_xlabel("Year (status at the end of the year)")
+    handles = [Patch(facecolor=c, edgecolor="#555555", label=s) for c, s in zip(STEP_COLOURS, STEPS)]
+    handles += [Line2D([], [], marker=m, markerfacecolor=f, markeredgecolor="black", linestyle="none", label=l)
+                for m, f, l in marks.values()]
+    handles.append(Line2D([], [], marker="X", color="#D55E00", markeredgecolor="black", linestyle="none",
+                          markersize=9, label="Deadly border clash"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.22), ncol=4, fontsize=7.5, frameon=False)
+    return fig
+
+
+def lengths_figure(table: pd.DataFrame):
+    """Horizontal bars per pair: Factbook length and NE 1:10m geodesic length; dots: lengths stated in treaties."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from .countries import name
+
+    t = table.iloc[::-1].reset_index(drop=True)
+    y = np.arange(len(t))
+    fig, ax = plt.subplots(figsize=(8, 0.33 * len(t) + 1.4), dpi=100)
+    ax.barh(y + 0.2, t["published_km"], height=0.4, color="#555555", label="CIA World Factbook (all editions)")
+    ax.barh(y - 0.2, t["geodesic_km"], height=0.4, color="#E69F00", edgecolor="black", linewidth=0.4,
+            hatch="///", label="Natural Earth 1:10m line, measured (geodesic)")
+    stated = t["stated_km"].notna()
+    ax.plot(t.loc[stated, "stated_km"], y[stated], marker="D", color="black", markerfacecolor="white",
+            linestyle="none", label="Length stated at a treaty (chronology)")
+    ax.set_yticks(y, [f"{name(a)}–{name(b)}" for a, b in zip(t["iso3_a"], t["iso3_b"])])
+    ax.set_xlabel("Border length, km")
+    ax.set_axisbelow(True)
+    n_external = int((~t["internal"]).sum())
+    if 0 < n_external < len(t):
+        ax.axhline(n_external - 0.5, color="black", linewidth=0.8)
+        ax.text(ax.get_xlim()[1], n_external - 0.4, "between two of the five ↑   with a neighbour ↓",
+                ha="right", va="bottom", fontsize=7.5)
+    ax.legend(loc="lower right", fontsize=8, frameon=True)
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def pair_card(a: str, b: str, lengths: pd.DataFrame, steps: pd.DataFrame, clash_rows: pd.DataFrame):
+    """The widget's figure: the border highlighted on a map, its lengths and its agreements."""
+    import textwrap
+
+    import matplotlib.pyplot as plt
+    from . import geo, maps
+    from .countries import name
+
+    x, y = geo.pair(a, b)
+    lay = maps.layers().projected()
+    sel = lay.boundaries[(lay.boundaries["iso3_a"] == x) & (lay.boundaries["iso3_b"] == y)]
+    fig, (ax, txt) = plt.subplots(1, 2, figsize=(10, 4.6), dpi=90, gridspec_kw={"width_ratios": (1.35, 1)})
+    bx0, by0, bx1, by1 = sel.total_bounds if len(sel) else maps.region_extent(lay)
+    half = max(bx1 - bx0, by1 - by0) / 2 * 1.25 + 120_000
+    cx, cy = (bx0 + bx1) / 2, (by0 + by1) / 2
+    maps.draw_base(ax, lay, (cx - half, cy - half * 0.8, cx + half, cy + half * 0.8), highlight=(x, y))
+    ax.set_title(f"{name(x)}–{name(y)}", fontsize=10, pad=12)
+    row = lengths[(lengths["iso3_a"] == x) & (lengths["iso3_b"] == y)]
+    lines = []
+    if len(row):
+        r = row.iloc[0]
+        lines.append(f"Factbook length: {r['published_km']:,.0f} km")
+        lines.append(f"Natural Earth 1:10m, measured: {r['geodesic_km']:,.0f} km ({r['ratio_pct']:.0f}%)")
+        if pd.notna(r["stated_km"]):
+            lines.append(f"Stated at a treaty: {r['stated_km']:,.0f} km")
+    mine = steps[(steps["iso3_a"] == x) & (steps["iso3_b"] == y)]
+    clashes_ = clash_rows[(clash_rows["iso3_a"] == x) & (clash_rows["iso3_b"] == y)]
+    lines.append("")
+    lines.append("Agreements in the chronology:" if len(mine) else "No agreement in the chronology.")
+    for r in mine.itertuples():
+        lines.extend(textwrap.wrap(f"{r.date}  {r.step}: {r.title}", 58, subsequent_indent="     "))
+    for r in clashes_.itertuples():
+        lines.extend(textwrap.wrap(f"{r.date}  clash: {r.title}", 58, subsequent_indent="     "))
+    txt.axis("off")
+    txt.text(0, 1, "\n".join(lines), va="top", ha="left", fontsize=8, family="DejaVu Sans")
+    return fig
+
+
+def deaths_figure(dyad_years: pd.DataFrame):
+    """Bars of UCDP battle deaths per year (best estimate) with low-high whiskers."""
+    import matplotlib.pyplot as plt
+
+    d = dyad_years.sort_values("year")
+    x = d["year"].astype(str)
+    fig, ax = plt.subplots(figsize=(5.5, 3), dpi=100)
+    ax.bar(x, d["best"], color="#D55E00", edgecolor="black", hatch="xx", width=0.5)
+    ax.errorbar(x, d["best"], yerr=[d["best"] - d["low"], d["high"] - d["best"]], fmt="none", ecolor="black",
+                capsize=6)
+    for xi, yi in zip(x, d["best"]):
+        ax.annotate(f"{yi}", (xi, yi), xytext=(12, 3), textcoords="offset points", fontsize=9)
+    ax.set_ylabel("Battle-related deaths")
+    ax.set_axisbelow(True)
+    ax.grid(axis="x", visible=False)
+    return fig
