@@ -17,7 +17,11 @@ def test_pyproject_version():
 def test_citation_cff_version():
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert cff["version"] == VERSION
-    assert cff["cff-version"] == "1.2.0" and cff["title"] and cff["authors"]
+    assert cff["cff-version"] == "1.2.0" and cff["title"] and cff["message"]
+    # The CFF 1.2.0 schema's rules that a hand edit most often breaks:
+    assert all("name" in a or "family-names" in a for a in cff["authors"])
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(cff["date-released"]))
+    assert all(r["type"] and r["title"] and r["authors"] for r in cff.get("references", []))
 
 
 def test_book_config_shows_the_version_in_html_and_pdf():
