@@ -1,0 +1,132 @@
+"""People and culture: lexical similarity, visa openness, migrant and religion shares.
+
+Pure functions on tidy tables (as `load` returns them), tested in tests/test_people.py.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+import pandas as pd
+
+# Visa categories (see the `visa_requirements` schema) from most to least open.
+VISA_ORDER = ("visa_free", "visa_on_arrival", "eta", "e_visa", "visa_required", "no_admission")
+# Entry without applying in advance: the comparison of 2019 and 2025 rests on this, because the
+# 2019 coding cannot tell an e-visa from a visa.
+OPEN = ("visa_free", "visa_on_arrival")
+MUSLIM = ("muslim_sunni", "muslim_other")
+
+
+def lexical_similarity(cognates: pd.DataFrame, languages: list[str] | None = None) -> pd.DataFrame:
+    """Share of concepts whose words are cognate, for every pair of languages.
+
+    `cognates` has one row per language, concept and cognate class. For a pair, only concepts
+    attested in both count; a concept is shared if the two languages have at least one cognate
+    class in common (a language may have two words for one concept). Returns one row per
+    unordered pair: a, b, concepts (both attested), shared, similarity (shared / concepts).
+    """
+    langs = languages if languages is not None else sorted(cognates["language"].unique())
+    classes = {lang: g.groupby("concept")["cognateset"].apply(set).to_dict()
+               for lang, g in cognates[cognates["language"].isin(langs)].groupby("language")}
+    rows = []
+    for a, b in combinations(langs, 2):
+        ca, cb = classes.get(a, {}), classes.get(b, {})
+        both = set(ca) & set(cb)
+        shared = sum(1 for c in both if ca[c] & cb[c])
+        rows.append({"a": a, "b": b, "concepts": len(both), "shared": shared,
+                     "similarity": shared / len(both) if both else float("nan")})
+    return pd.DataFrame(rows, columns=["a", "b", "concepts", "shared", "similarity"])
+
+
+def as_matrix(pairs: pd.DataFrame, value: str = "similarity", diagonal: float = 1.0,
+              order: list[str] | None = None) -> pd.DataFrame:
+    """A symmetric square matrix from one-row-per-pair output (a, b, value)."""
+    names = order or sorted(set(pairs["a"]) | set(pairs["b"]))
+    m = pd.DataFrame(float("nan"), index=names, columns=names)
+    for r in pairs.itertuples():
+        m.loc[r.a, r.b] = m.loc[r.b, r.a] = getattr(r, value)
+    for n in names:
+        m.loc[n, n] = diagonal
+    return m
+
+
+def shared_lineage(lineage_a: str, lineage_b: str) -> int:
+    """Number of classification nodes two languages share (0 = different families)."""
+    n = 0
+    for x, y in zip(lineage_a.split(";"), lineage_b.split(";")):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def visa_matrix(visa: pd.DataFrame, snapshot: int, countries: list[str]) -> pd.DataFrame:
+    """Passport (rows) x destination (columns) of visa categories for one snapshot."""
+    t = visa[(visa["snapshot"] == snapshot) & visa["passport"].isin(countries)
+             & visa["destination"].isin(countries)]
+    m = t.pivot(index="passport", columns="destination", values="category")
+    return m.reindex(index=countries, columns=countries)
+
+
+def open_pairs(visa: pd.DataFrame, snapshot: int, countries: list[str], open_: tuple[str, ...] = OPEN) -> dict:
+    """How many ordered pairs of different countries need no visa applied for in advance."""
+    m = visa_matrix(visa, snapshot, countries)
+    cells = [m.loc[a, b] for a in countries for b in countries if a != b]
+    known = [c for c in cells if isinstance(c, str)]
+    n_open = sum(c in open_ for c in known)
+    return {"pairs": len(known), "open": n_open, "share": n_open / len(known) if known else float("nan")}
+
+
+def visa_changes(visa: pd.DataFrame, countries: list[str], before: int = 2019, after: int = 2025) -> pd.DataFrame:
+    """Ordered pairs whose openness (open vs not) differs between two snapshots."""
+    a = visa_matrix(visa, before, countries).stack().rename("before")
+    b = visa_matrix(visa, after, countries).stack().rename("after")
+    t = pd.concat([a, b], axis=1).reset_index()
+    t.columns = ["passport", "destination", "before", "after"]
+    t = t[t["passport"] != t["destination"]]
+    changed = t["before"].isin(OPEN) != t["after"].isin(OPEN)
+    return t[changed].sort_values(["passport", "destination"]).reset_index(drop=True)
+
+
+def openness_score(visa: pd.DataFrame, snapshot: int, country: str, partners: list[str]) -> dict:
+    """For one country: share of partners its citizens enter without a visa, and share it admits so."""
+    m = visa_matrix(visa, snapshot, [country, *[p for p in partners if p != country]])
+    others = [p for p in m.index if p != country]
+    out_open = sum(m.loc[country, p] in OPEN for p in others)
+    in_open = sum(m.loc[p, country] in OPEN for p in others)
+    return {"outbound": out_open / len(others), "inbound": in_open / len(others)}
+
+
+def migrant_shares(pairs: pd.DataFrame, totals: pd.DataFrame, country: str, year: int,
+                   direction: str = "emigrants") -> pd.DataFrame:
+    """Partners of one country as shares of its total emigrant (or immigrant) stock.
+
+    emigrants: where people born in `country` live; immigrants: where residents born abroad were born.
+    Partners outside the table are summed as 'other'.
+    """
+    own, other = ("origin", "destination") if direction == "emigrants" else ("destination", "origin")
+    total = totals[(totals["iso3"] == country) & (totals["year"] == year)
+                   & (totals["direction"] == direction)]["migrant_stock"]
+    if len(total) != 1:
+        raise KeyError(f"no {direction} total for {country} {year}")
+    total = float(total.iloc[0])
+    t = pairs[(pairs[own] == country) & (pairs["year"] == year)]
+    t = t.groupby(other)["migrant_stock"].sum().astype(float)
+    t["other"] = total - t.sum()
+    if t["other"] < -0.5:
+        raise ValueError(f"partners exceed the total for {country} {year}")
+    return pd.DataFrame({"partner": t.index, "migrant_stock": t.values, "share": t.values / total})
+
+
+def among_group_share(pairs: pd.DataFrame, totals: pd.DataFrame, group: list[str], year: int) -> float:
+    """Share of the group's emigrants (summed) who live in another member of the group."""
+    t = pairs[(pairs["year"] == year) & pairs["origin"].isin(group) & pairs["destination"].isin(group)
+              & (pairs["origin"] != pairs["destination"])]
+    tot = totals[(totals["year"] == year) & totals["iso3"].isin(group) & (totals["direction"] == "emigrants")]
+    return float(t["migrant_stock"].sum()) / float(tot["migrant_stock"].sum())
+
+
+def religion_table(shares: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Country x religious group shares for one year, with a Muslim total column."""
+    t = shares[shares["year"] == year].pivot(index="iso3", columns="religion", values="share")
+    t["muslim"] = t[[c for c in MUSLIM if c in t.columns]].sum(axis=1)
+    return t
