@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 WIDGET_JS := _assets/static/widgets/embed-amd.js _assets/static/widgets/require.js
 TEX_PACKAGES := texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommended
 BROWSER_PACKAGES := chromium poppler-utils
-NBVAL := $(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -q notebooks/
+NBVAL := $(PY) -m pytest --nbval --nbval-current-env --nbval-cell-timeout=300 --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -q notebooks/
 PDF := _build/latex/book.pdf
 
 .PHONY: book test html pdf data env widgets nbval unit check-outputs benchmark clean

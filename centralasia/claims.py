@@ -168,3 +168,30 @@ def ledger_table(ledger: pd.DataFrame, theme: str | None = None) -> Table:
     if theme is not None:
         frame = frame.drop(columns="theme")
     return Table(frame, LEDGER_WIDTHS)
+
+
+def book_ledger() -> pd.DataFrame:
+    """The ledger as the book shows it: final verdicts, and every claim's chapter filled in."""
+    from .ledger import ledger
+    return with_chapters(ledger(), claim_chapters())
+
+
+VERDICT_COLUMNS = {"claim_id": "id", "paragraph": "¶", "claim": "claim", "verdict": "verdict",
+                   "basis": "basis", "why": "evidence"}
+VERDICT_WIDTHS = {"claim": 34, "verdict": 11, "evidence": 52}
+
+
+def chapter_verdicts(chapter: str, ledger: pd.DataFrame | None = None) -> Table:
+    """A chapter's Verdicts section: every claim the ledger assigns to it, as on the ledger page.
+
+    The evidence column carries the computed sentence where the chapter computes the verdict,
+    else the reviewed evidence, so chapter and ledger can never disagree.
+    """
+    ledger = book_ledger() if ledger is None else ledger
+    if chapter not in CHAPTER_TITLES:
+        raise ValueError(f"unknown chapter {chapter!r}")
+    rows = ledger[ledger["chapter"] == chapter].sort_values(["paragraph", "claim_id"]).copy()
+    if rows.empty:
+        raise ValueError(f"the ledger assigns no claim to {chapter}")
+    rows["why"] = rows["computed_evidence"].fillna(rows["evidence"])
+    return Table(rows[list(VERDICT_COLUMNS)].rename(columns=VERDICT_COLUMNS), VERDICT_WIDTHS)

@@ -108,3 +108,31 @@ def test_ledger_table_one_theme_in_paragraph_order():
     assert "theme" in cl.ledger_table(ledger).frame.columns
     with pytest.raises(ValueError):
         cl.ledger_table(ledger, "culture")
+
+
+def test_chapter_verdicts_lists_every_claim_of_the_chapter_with_the_right_evidence():
+    import pandas as pd
+    from centralasia.claims import chapter_verdicts
+    ledger = pd.DataFrame({
+        "claim_id": ["C02", "C01", "C03"], "paragraph": [5, 4, 9], "claim": ["b", "a", "c"],
+        "verdict": ["supported", "contradicted", "supported"], "basis": ["sources", "computed", "sources"],
+        "evidence": ["reviewed b", "reviewed a", "reviewed c"],
+        "computed_evidence": pd.Series([pd.NA, "computed a", pd.NA], dtype="string"),
+        "chapter": ["notebooks/trade", "notebooks/trade", "notebooks/borders"]})
+    table = chapter_verdicts("notebooks/trade", ledger).frame
+    assert list(table["id"]) == ["C01", "C02"]  # paragraph order, other chapters left out
+    assert list(table["evidence"]) == ["computed a", "reviewed b"]
+
+
+def test_chapter_verdicts_refuses_unknown_or_empty_chapters():
+    import pandas as pd
+    import pytest
+    from centralasia.claims import chapter_verdicts
+    ledger = pd.DataFrame({"claim_id": ["C01"], "paragraph": [4], "claim": ["a"], "verdict": ["supported"],
+                           "basis": ["sources"], "evidence": ["e"],
+                           "computed_evidence": pd.Series([pd.NA], dtype="string"),
+                           "chapter": ["notebooks/trade"]})
+    with pytest.raises(ValueError, match="unknown chapter"):
+        chapter_verdicts("notebooks/nowhere", ledger)
+    with pytest.raises(ValueError, match="assigns no claim"):
+        chapter_verdicts("notebooks/borders", ledger)
