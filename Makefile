@@ -15,7 +15,7 @@ BROWSER_PACKAGES := chromium poppler-utils
 NBVAL := $(PY) -m pytest --nbval --nbval-current-env --nbval-cell-timeout=300 --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -q notebooks/
 PDF := _build/latex/book.pdf
 
-.PHONY: book test html pdf data env widgets nbval unit check-outputs benchmark clean
+.PHONY: book test html pdf data notebooks env widgets benchmark clean
 
 book: html pdf
 
@@ -55,6 +55,10 @@ $(WIDGET_JS):
 data: env
 	$(PY) -m centralasia.pipeline
 	$(PY) -m centralasia.provenance
+
+# Re-execute the notebooks in place (after changing data/ or the package), then commit them.
+notebooks: env
+	$(PY) scripts/execute_notebooks.py
 
 html: env widgets
 	$(PY) scripts/cache_guard.py
