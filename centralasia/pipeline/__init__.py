@@ -47,6 +47,14 @@ class Raw:
     def json(self, relative: str):
         return json.loads(self.path(relative).read_text(encoding="utf-8"))
 
+    def ddf_datapoints(self, relative: str, concept: str) -> pd.DataFrame:
+        """A Gapminder/WDI DDF datapoints file (economy, year, <concept>) as iso3, year, <concept>."""
+        from ..countries import to_iso3
+        frame = self.csv(relative, dtype={"economy": str})
+        return pd.DataFrame({"iso3": to_iso3(frame["economy"], "iso3_lower", relative),
+                             "year": frame["year"].astype(int),
+                             concept: frame[concept].astype(float)})
+
 
 def step_modules() -> list:
     """Every step module, in name order (so the package lists resources stably)."""

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...countries import to_iso3
 from ...schema import CC_BY_4, Field, Resource, iso3, year
 
 SOURCE = "wdi-extract-2/ddf--datapoints--is_air_psgr--by--economy--year_subset.csv"
@@ -33,8 +32,5 @@ RESOURCES = [
 
 
 def run(raw) -> dict[str, pd.DataFrame]:
-    frame = raw.csv(SOURCE)
-    return {"wdi_air_passengers": pd.DataFrame({
-        "iso3": to_iso3(frame["economy"], "iso3_lower", SOURCE),
-        "year": frame["year"].astype(int),
-        "air_passengers": frame["is_air_psgr"].astype(float)})}
+    series = raw.ddf_datapoints(SOURCE, "is_air_psgr")
+    return {"wdi_air_passengers": series.rename(columns={"is_air_psgr": "air_passengers"})}

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...countries import to_iso3
 from ...schema import CC_BY_4, Field, Resource, iso3, year
 
 SOURCE = "wdi-remittances/wdi_bx_trf_pwkr_dt_gd_zs_subset.csv"
@@ -31,8 +30,5 @@ RESOURCES = [
 
 
 def run(raw) -> dict[str, pd.DataFrame]:
-    frame = raw.csv(SOURCE)
-    return {"wdi_remittances": pd.DataFrame({
-        "iso3": to_iso3(frame["economy"], "iso3_lower", SOURCE),
-        "year": frame["year"].astype(int),
-        "remittances_pct_gdp": frame["bx_trf_pwkr_dt_gd_zs"].astype(float)})}
+    series = raw.ddf_datapoints(SOURCE, "bx_trf_pwkr_dt_gd_zs")
+    return {"wdi_remittances": series.rename(columns={"bx_trf_pwkr_dt_gd_zs": "remittances_pct_gdp"})}

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...countries import to_iso3
 from ...schema import CC_BY_4, Field, Resource, iso3, year
 
 ARRIVALS = "wdi-extract-2/ddf--datapoints--st_int_arvl--by--economy--year_subset.csv"
@@ -30,7 +29,6 @@ RESOURCES = [
 
 
 def run(raw) -> dict[str, pd.DataFrame]:
-    t = raw.csv(ARRIVALS, dtype={"economy": str})
-    return {"tourism_arrivals": pd.DataFrame({"iso3": to_iso3(t["economy"], "iso3_lower", ARRIVALS),
-                                              "year": t["year"].astype(int),
-                                              "arrivals": t["st_int_arvl"].round().astype("int64")})}
+    series = raw.ddf_datapoints(ARRIVALS, "st_int_arvl").rename(columns={"st_int_arvl": "arrivals"})
+    series["arrivals"] = series["arrivals"].round().astype("int64")
+    return {"tourism_arrivals": series}
