@@ -15,10 +15,14 @@ from typing import Callable
 
 import pandas as pd
 
+from . import rules
 from .data import load
+from .paths import REFERENCE_DIR
 from .pipeline.steps.facts import VERDICTS
 
-_REGISTRY: dict[str, Callable[[], "Verdict"]] = {}
+CLAIM_TYPES_FILE = REFERENCE_DIR / "claim_types.csv"
+
+_REGISTRY: dict[str, Callable[[], "Verdict | rules.Assessment"]] = {}
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,17 @@ def _discover() -> None:
         importlib.import_module(f"{verdicts.__name__}.{module.name}")
 
 
-def computed_verdicts() -> dict[str, Verdict]:
+def claim_types() -> dict[str, str]:
+    """claim_id -> claim type (see rules.CLAIM_TYPES), from reference/claim_types.csv."""
+    frame = pd.read_csv(CLAIM_TYPES_FILE, dtype="string")
+    bad = sorted(set(frame["claim_type"]) - set(rules.CLAIM_TYPES))
+    if bad:
+        from .errors import DataError
+        raise DataError(CLAIM_TYPES_FILE.name, f"unknown claim types {bad}", column="claim_type")
+    return dict(zip(frame["claim_id"], frame["claim_type"]))
+
+
+def computed_verdicts() -> dict[str, "Verdict | rules.Assessment"]:
     """Run every registered verdict function (each reads only data/)."""
     _discover()
     out = {}
@@ -71,10 +85,26 @@ def ledger() -> pd.DataFrame:
     claims["basis"] = "sources"
     claims["computed_evidence"] = pd.Series(pd.NA, index=claims.index, dtype="string")
     claims["chapter"] = pd.Series(pd.NA, index=claims.index, dtype="string")
+    types = claim_types()
+    for aspect in rules.ASPECTS:
+        for column in ("verdict", "rule", "kind", "evidence"):
+            claims[f"{column}_{aspect}"] = pd.Series(pd.NA, index=claims.index, dtype="string")
     for claim_id, result in results.items():
         row = claims["claim_id"] == claim_id
-        claims.loc[row, "verdict"] = result.verdict
         claims.loc[row, "basis"] = "computed"
-        claims.loc[row, "computed_evidence"] = result.evidence
         claims.loc[row, "chapter"] = result.chapter
+        if isinstance(result, rules.Assessment):
+            # Transitional: two grades from the written rules; `verdict` keeps the 'since' grade.
+            for aspect in rules.ASPECTS:
+                finding = getattr(result, aspect)
+                g = rules.grade(types[claim_id], aspect, finding)
+                claims.loc[row, f"verdict_{aspect}"] = g.verdict
+                claims.loc[row, f"rule_{aspect}"] = g.rule
+                claims.loc[row, f"kind_{aspect}"] = finding.kind
+                claims.loc[row, f"evidence_{aspect}"] = finding.summary
+            claims.loc[row, "verdict"] = claims.loc[row, "verdict_since"]
+            claims.loc[row, "computed_evidence"] = result.since.summary
+        else:
+            claims.loc[row, "verdict"] = result.verdict
+            claims.loc[row, "computed_evidence"] = result.evidence
     return claims
