@@ -245,3 +245,42 @@ def n_sources(text: str) -> int:
     """Independent sources in a source field: distinct web hosts among its URLs."""
     hosts = {re.sub(r"^https?://", "", u).split("/")[0].lower().removeprefix("www.") for u in source_urls(text)}
     return len(hosts)
+
+
+# --- tables shown in the chapter -------------------------------------------------------------------
+
+def attendance_table(attendance: pd.DataFrame, documents: pd.DataFrame,
+                     states: tuple[str, ...] = CA5 + ("AZE",)) -> pd.DataFrame:
+    """Per meeting: date, host, each state's level of attendance and the number of documents adopted."""
+    meetings = meetings_from_attendance(attendance)
+    grid = attendance_grid(attendance, states)
+    ndocs = documents.groupby("meeting_id").size()
+    table = pd.DataFrame({"No.": meetings["number"].to_numpy(),
+                          "Date": meetings["date"].dt.strftime("%d %b %Y").to_numpy(),
+                          "Host": meetings["host"].to_numpy()})
+    for code in states:
+        table[code] = grid[code].to_numpy()
+    table["Docs"] = ndocs.reindex(meetings["meeting_id"]).fillna(0).astype(int).to_numpy()
+    return table.set_index("No.")
+
+
+def nauryz_table(promise: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame({"Date": promise["date"].dt.strftime("%d %b %Y"), "Host": promise["host"],
+                        "Days from 21 March": promise["days_from_nauryz"],
+                        "On the eve": promise["on_eve"].map({True: "yes", False: "no"}),
+                        "Months since previous": promise["gap_months"].round(1)})
+    out.index = promise["number"].rename("No.")
+    return out
+
+
+def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
+    """summit_counts() with readable row labels."""
+    return counts.rename(index={**CLASS_LABEL, "total": "all summit events"}).rename_axis("Summit events")
+
+
+def partner_table(summits: pd.DataFrame) -> pd.DataFrame:
+    """partner_order() as a table: date, partner, ordinal, place, title."""
+    return pd.DataFrame({"Date": summits["when"].dt.strftime("%d %b %Y").to_numpy(),
+                         "Partner": summits["partner"].to_numpy(), "No. with partner": summits["nth"].to_numpy(),
+                         "Place": summits["place"].to_numpy(), "Event": summits["event_id"].to_numpy()}
+                        ).set_index("Date")
