@@ -152,3 +152,33 @@ def test_chapter_verdicts_refuses_unknown_or_empty_chapters():
         cl.chapter_verdicts("notebooks/nowhere", ledger)
     with pytest.raises(ValueError, match="assigns no claim"):
         cl.chapter_verdicts("notebooks/borders", ledger)
+
+
+def test_review_page_and_regrade_record_are_current():
+    from centralasia import review
+    book = cl.book_ledger()
+    record = review.regrades(book)
+    shipped = pd.read_csv(review.REGRADES_FILE, dtype=str, keep_default_na=False)
+    for column in ("as_written", "rule_as_written", "since", "rule_since"):
+        assert list(shipped[column]) == list(record[column]), \
+            "regrades.csv is stale: run python -m centralasia.review --regrades"
+    assert review.PAGE.read_text(encoding="utf-8") == review.render(book), \
+        "book/review.md is stale: run python -m centralasia.review"
+
+
+def test_review_page_lists_pending_points():
+    from centralasia import review
+    text = review.render()
+    answered = set(zip(review.responses()["referee"], review.responses()["point"]))
+    pending = [p for p in review.points().itertuples() if (p.referee, p.point) not in answered]
+    assert text.count("| response pending |") == len(pending)
+
+
+def test_moves_count_up_and_down():
+    from centralasia import review
+    frame = pd.DataFrame({"grade_0_1_0": ["supported", "unverified", "not in 0.1.0"],
+                          "as_written": ["partly supported", "contradicted", "supported"],
+                          "since": ["supported", "supported", "supported"]})
+    out = review.moves(frame)
+    assert out.loc["as written"].tolist() == [0, 2, 0, 1]
+    assert out.loc["since"].tolist() == [1, 0, 1, 1]
