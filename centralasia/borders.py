@@ -2,49 +2,62 @@
 
 The chronology (`load('events')`) records border agreements as dated events.
 Each `border_agreement` event is given one *step* by the first rule below that
-matches its title (or, for rule 3, its title and description); a border's status
-in a year is the highest step any of its events had reached by the end of that
-year. The rules are deliberately plain so a reader can audit them
-(`classify_events` shows the step given to every event):
+matches its title (or, for rule 5, its title and description). The rules are
+deliberately plain so a reader can audit them (`classify_events` shows the step
+given to every event):
 
-0. ``Caspian``, ``maritime`` or ``seabed`` in the title → ``maritime`` (a sea boundary: shown,
-   but outside the land-border status);
-1. ``junction`` or ``tripoint`` in the title → ``tripoint`` (fixes where three borders meet;
-   it is marked on each of the three pairs but does not change their status);
-2. ``enters into force`` with ``demarcation`` in the title → ``demarcation in force``;
-3. ``demarcation agreement``/``demarcation treaty``/``border demarcation`` in the title →
+0. ``Caspian``, ``maritime`` or ``seabed`` → ``maritime`` (a sea boundary: shown, but outside
+   the land-border status);
+1. ``junction`` or ``tripoint`` → ``tripoint`` (fixes where three borders meet; marked on each
+   of the three pairs, it does not change their status);
+2. ``enters into force``, ``exchange ratification`` or ``ratification instruments exchanged`` →
+   ``in force`` (of the demarcation instrument if the title says ``demarcation``, else of the
+   delimitation);
+3. ``ratif...`` → ``ratification`` by the state whose adjective opens the title (``Kyrgyz
+   parliament ratifies ...`` is Kyrgyzstan's ratification);
+4. ``demarcation agreement``/``treaty``, ``border demarcation`` or ``demarcation completed`` →
    ``demarcation signed``;
-4. ``about N%`` (N < 100) or ``on border sections`` in the title, or ``about N%`` in the
-   description → ``partly delimited`` (a treaty covering part of the line);
-5. ``in principle`` or ``announce`` in the title → ``announcement`` (no change of status);
-6. ``state border``, ``border treaty``, ``remaining border sections``, ``delimitation`` or
-   ``ratif...`` in the title → ``delimited`` (a treaty covering the whole line, or what
-   remained of it, or its ratification).
+5. ``about N%`` (N < 100) or ``on border sections`` / ``certain border sections`` →
+   ``partly delimited`` (a treaty covering part of the line);
+6. ``in principle`` or ``announce`` → ``announcement`` (no change of status);
+7. ``state border``, ``border treaty``, ``remaining border sections`` or ``delimitation`` →
+   ``delimited`` (the whole line, or what remained of it, agreed).
 
-An event no rule matches stops the computation (a new kind of event needs a new
-rule, not a silent default). Status ``no agreement recorded`` means the
-chronology holds no agreement for the pair - not that none exists.
+A border's status on a date counts ratifications: its delimitation (or demarcation) is
+*ratified* once, after the instrument that completed it, an ``in force`` event or a
+ratification by each of the two states is recorded. The status is the highest step reached:
+no agreement recorded < partly delimited < delimited < delimitation ratified < demarcation
+signed < demarcation ratified. An event dated to a month or a year counts from the end of
+that month or year. An event no rule matches stops the computation (a new kind of event needs
+a new rule, not a silent default). Status ``no agreement recorded`` means the chronology holds
+no agreement for the pair, not that none exists.
 """
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 
 import pandas as pd
 
-STEPS = ("no agreement recorded", "partly delimited", "delimited", "demarcation signed",
-         "demarcation in force")
+STEPS = ("no agreement recorded", "partly delimited", "delimited", "delimitation ratified",
+         "demarcation signed", "demarcation ratified")
 MARKERS = ("maritime", "tripoint", "announcement")
+ACTS = ("in force", "ratification")  # events that ratify an instrument rather than add one
+DEMONYMS = {"kazakh": "KAZ", "kyrgyz": "KGZ", "tajik": "TJK", "turkmen": "TKM", "uzbek": "UZB",
+            "russian": "RUS", "chinese": "CHN"}
 
 _RULES: tuple[tuple[str, str, bool], ...] = (
     # (pattern, step, also search the description)
     (r"caspian|maritime|seabed", "maritime", False),
     (r"junction|tripoint", "tripoint", False),
-    (r"demarcation.*enters into force|enters into force.*demarcation", "demarcation in force", False),
-    (r"demarcation (agreement|treaty)|border demarcation", "demarcation signed", False),
-    (r"about \d{1,2}%|on border sections", "partly delimited", True),
+    (r"enters? into force|entered into force|exchange ratification|ratification instruments exchanged", "in force",
+     False),
+    (r"ratif", "ratification", False),
+    (r"demarcation (agreement|treaty)|border demarcation|demarcation completed", "demarcation signed", False),
+    (r"about \d{1,2}%|on (certain )?border sections", "partly delimited", True),
     (r"in principle|announce", "announcement", False),
-    (r"state border|border treaty|remaining border sections|delimitation|ratif", "delimited", False),
+    (r"state border|border treaty|remaining border sections|delimitation", "delimited", False),
 )
 
 
@@ -55,6 +68,29 @@ def classify(title: str, description: str = "") -> str:
         if re.search(pattern, t) or (in_description and re.search(pattern, d)):
             return step
     raise ValueError(f"no rule classifies the border event {title!r}")
+
+
+def instrument(title: str) -> str:
+    """Which instrument an 'in force' or 'ratification' event concerns."""
+    return "demarcation" if "demarcation" in title.lower() else "delimitation"
+
+
+def ratifier(title: str) -> str:
+    """The state whose ratification a 'ratification' event records (the adjective opening the title)."""
+    first = title.split()[0].lower()
+    if first not in DEMONYMS:
+        raise ValueError(f"the ratification {title!r} does not open with the ratifying state's adjective")
+    return DEMONYMS[first]
+
+
+def effective_date(date: str) -> pd.Timestamp:
+    """The day from which an event counts: a month or a year counts from its last day."""
+    parts = [int(p) for p in str(date).split("-")]
+    if len(parts) == 1:
+        return pd.Timestamp(parts[0], 12, 31)
+    if len(parts) == 2:
+        return pd.Timestamp(parts[0], parts[1], calendar.monthrange(*parts)[1])
+    return pd.Timestamp(*parts)
 
 
 def pairs_of(countries: str) -> list[tuple[str, str]]:
@@ -69,23 +105,47 @@ def classify_events(events: pd.DataFrame) -> pd.DataFrame:
     agreements = events[events["type"] == "border_agreement"]
     for e in agreements.itertuples():
         step = classify(str(e.title), str(e.description) if pd.notna(e.description) else "")
+        by = ratifier(str(e.title)) if step == "ratification" else ""
         for a, b in pairs_of(str(e.countries)):
             rows.append({"event_id": e.event_id, "date": e.date, "year": int(e.year), "iso3_a": a,
-                         "iso3_b": b, "step": step, "title": e.title})
-    return pd.DataFrame(rows, columns=["event_id", "date", "year", "iso3_a", "iso3_b", "step", "title"]) \
-        .sort_values(["iso3_a", "iso3_b", "date", "event_id"], ignore_index=True)
+                         "iso3_b": b, "step": step, "instrument": instrument(str(e.title)) if step in ACTS else "",
+                         "ratified_by": by, "effective": effective_date(e.date), "title": e.title})
+    columns = ["event_id", "date", "year", "iso3_a", "iso3_b", "step", "instrument", "ratified_by", "effective", "title"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["iso3_a", "iso3_b", "effective", "event_id"],
+                                                           ignore_index=True)
+
+
+def _ratified(mine: pd.DataFrame, completed: pd.Timestamp | None, kind: str, a: str, b: str) -> bool:
+    """Whether the instrument of `kind` completed on `completed` was later ratified by both or put in force."""
+    if completed is None:
+        return False
+    after = mine[(mine["effective"] >= completed) & (mine["instrument"] == kind)]
+    return bool((after["step"] == "in force").any() or {a, b} <= set(after["ratified_by"]))
+
+
+def pair_status(steps: pd.DataFrame, a: str, b: str, on: pd.Timestamp) -> dict:
+    """Status of one pair on a date, with the flags it is built from."""
+    mine = steps[(steps["iso3_a"] == a) & (steps["iso3_b"] == b) & (steps["effective"] <= on)]
+    first = lambda step: mine.loc[mine["step"] == step, "effective"].min() if (mine["step"] == step).any() else None
+    flags = {"partly": first("partly delimited") is not None, "delimited": first("delimited") is not None,
+             "demarcation_signed": first("demarcation signed") is not None}
+    flags["delimitation_ratified"] = _ratified(mine, first("delimited"), "delimitation", a, b)
+    flags["demarcation_ratified"] = _ratified(mine, first("demarcation signed"), "demarcation", a, b)
+    order = ("partly", "delimited", "delimitation_ratified", "demarcation_signed", "demarcation_ratified")
+    level = max([i + 1 for i, key in enumerate(order) if flags[key]], default=0)
+    return {"iso3_a": a, "iso3_b": b, "level": level, "step": STEPS[level], **flags}
+
+
+def status_on(events: pd.DataFrame, pairs: list[tuple[str, str]], on) -> pd.DataFrame:
+    """Status of each pair on one date (e.g. the article's, 2019-03-29)."""
+    steps = classify_events(events)
+    return pd.DataFrame([pair_status(steps, a, b, pd.Timestamp(on)) for a, b in pairs])
 
 
 def status_by_year(events: pd.DataFrame, pairs: list[tuple[str, str]], years: range) -> pd.DataFrame:
-    """Status of each pair at the end of each year: columns iso3_a, iso3_b, year, step, level."""
+    """Status of each pair at the end of each year: columns iso3_a, iso3_b, year, step, level and the flags."""
     steps = classify_events(events)
-    ranked = steps[steps["step"].isin(STEPS)].assign(level=lambda f: f["step"].map(STEPS.index))
-    rows = []
-    for a, b in pairs:
-        mine = ranked[(ranked["iso3_a"] == a) & (ranked["iso3_b"] == b)]
-        for year in years:
-            level = int(mine.loc[mine["year"] <= year, "level"].max()) if (mine["year"] <= year).any() else 0
-            rows.append({"iso3_a": a, "iso3_b": b, "year": year, "level": level, "step": STEPS[level]})
+    rows = [{"year": year, **pair_status(steps, a, b, pd.Timestamp(year, 12, 31))} for a, b in pairs for year in years]
     return pd.DataFrame(rows)
 
 
