@@ -189,7 +189,7 @@ def clashes(events: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- tables and figures of the chapter
 
-STEP_COLOURS = ("#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")  # one hue, lightness falls with the step
+STEP_COLOURS = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b")  # one hue, lightness falls with the step
 
 
 def length_table(measured: pd.DataFrame, published: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -242,8 +242,8 @@ def status_figure(status: pd.DataFrame, steps: pd.DataFrame, clash_rows: pd.Data
     handles += [Line2D([], [], marker=m, markerfacecolor=f, markeredgecolor="black", linestyle="none", label=l)
                 for m, f, l in marks.values()]
     handles.append(Line2D([], [], marker="X", color="#D55E00", markeredgecolor="black", linestyle="none",
-                          markersize=9, label="Deadly border clash"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.22), ncol=4, fontsize=7.5, frameon=False)
+                          markersize=9, label="Border clash (chronology)"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.22), ncol=3, fontsize=7.5, frameon=False)
     return fig
 
 
@@ -329,3 +329,69 @@ def deaths_figure(dyad_years: pd.DataFrame):
     ax.set_axisbelow(True)
     ax.grid(axis="x", visible=False)
     return fig
+
+
+# ---------------------------------------------------------------- chapter tables (frames only; display in the notebook)
+
+def pair_label(a: str, b: str) -> str:
+    from .countries import name
+    return f"{name(a)}–{name(b)}"
+
+
+def seven_pair_table(events: pd.DataFrame, pairs: list[tuple[str, str]], then, now) -> pd.DataFrame:
+    """Status of each pair on two dates and the chronology events behind the latest status."""
+    a, b = status_on(events, pairs, then), status_on(events, pairs, now)
+    steps = classify_events(events)
+    rows = []
+    for (x, y), s0, s1 in zip(pairs, a.itertuples(), b.itertuples()):
+        mine = steps[(steps.iso3_a == x) & (steps.iso3_b == y) & (steps.effective <= pd.Timestamp(now))]
+        mine = mine[mine.step.isin(STEPS + ACTS)]
+        rows.append({"border": pair_label(x, y), "29 Mar 2019": s0.step, "latest": s1.step,
+                     "events (chronology)": ", ".join(mine["event_id"]) or "none"})
+    return pd.DataFrame(rows)
+
+
+def incident_record(events: pd.DataFrame, incidents: pd.DataFrame, start: int = 2010, end: int = 2019) -> pd.DataFrame:
+    """Border clashes of the chronology and published incident figures, start-end, one row each."""
+    c = clashes(events)
+    c = c[(c.year >= start) & (c.year <= end)]
+    rows = [{"date": r.date, "border": pair_label(r.iso3_a, r.iso3_b), "what": "clash (chronology)",
+             "figure": "", "record": r.event_id} for r in c.itertuples()]
+    inc = incidents[incidents["date"].str[:4].astype(int).between(start, end)]
+    for r in inc.itertuples():
+        from .countries import name
+        border = pair_label(r.iso3_a, r.iso3_b) if pd.notna(r.iso3_b) and r.iso3_b else f"all of {name(r.iso3_a)}'s borders"
+        figure = f"{int(r.value):,} {r.unit}" if pd.notna(r.value) else ""
+        rows.append({"date": r.date, "border": border, "what": r.kind, "figure": figure, "record": r.incident_id})
+    return pd.DataFrame(rows).sort_values(["date", "record"], ignore_index=True)
+
+
+def length_summary(lengths: pd.DataFrame) -> dict:
+    """The numbers the lengths section quotes (glue them): totals, ratio range, stated-length order."""
+    from .countries import name
+    internal = lengths[lengths["internal"]]
+    lo, hi = lengths.loc[lengths["ratio_pct"].idxmin()], lengths.loc[lengths["ratio_pct"].idxmax()]
+    stated = lengths.dropna(subset=["stated_km"])
+    return {
+        "borders_fb_internal_km": float(internal["published_km"].sum()),
+        "borders_ne_internal_km": float(internal["geodesic_km"].sum()),
+        "borders_ne_share_pct": float(100 * lengths["geodesic_km"].sum() / lengths["published_km"].sum()),
+        "borders_ratio_min_pct": float(lo["ratio_pct"]), "borders_ratio_min_pair": f"{name(lo['iso3_a'])}–{name(lo['iso3_b'])}",
+        "borders_ratio_max_pct": float(hi["ratio_pct"]), "borders_ratio_max_pair": f"{name(hi['iso3_a'])}–{name(hi['iso3_b'])}",
+        "borders_proj_err_pct": float(lengths["projection_error_pct"].abs().max()),
+        "borders_n_stated": len(stated),
+        "borders_short_lo": float(100 - lengths["ratio_pct"].max()),
+        "borders_short_hi": float(100 - lengths["ratio_pct"].min()),
+        "borders_n_ordered": int(((stated["stated_km"] > stated["published_km"])
+                                  & (stated["published_km"] > stated["geodesic_km"])).sum()),
+    }
+
+
+def length_display(lengths: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "border": [pair_label(a, b) for a, b in zip(lengths["iso3_a"], lengths["iso3_b"])],
+        "Factbook km": lengths["published_km"].round(0).astype(int),
+        "NE 1:10m km": lengths["geodesic_km"].round(0).astype(int),
+        "NE/Factbook %": lengths["ratio_pct"].round(0).astype(int),
+        "treaty km": lengths["stated_km"].round(0).astype("Int64"),
+    })
