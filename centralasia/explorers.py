@@ -371,6 +371,7 @@ async function caExplorer(fig) {
   live.className = "ca-explorer-live";
   live.style.width = "100%";
   holder.replaceChildren(live);
+  caDownload(fig, spec);  // before vegaEmbed, which compiles (and changes) the spec
   const result = await vegaEmbed(live, spec, {actions: false, renderer: "svg", tooltip: {theme: "light"}});
   const svg = live.querySelector("svg");
   if (svg) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", spec.description || fig.id); }
@@ -378,7 +379,6 @@ async function caExplorer(fig) {
     if (!el.id) el.id = fig.id + "-" + (el.name || "input") + "-" + Math.random().toString(36).slice(2, 8);
   });
   fig.dataset.live = "true";
-  caDownload(fig, spec);
   return result;
 }
 window.caExplorers = Promise.all(Array.from(document.querySelectorAll("figure.ca-explorer")).map(function (fig) {

@@ -30,6 +30,7 @@ _SEARCH_BUTTON = re.compile(r'(<button class="btn search-button-field[^"]*"[^>]*
 _THEME_ICON = re.compile(r'(<i class="theme-switch [^"]*"[^>]*?) title="[^"]*"')
 _CITATION_LIST = re.compile(r'<div role="list" class="citation-list">')
 _BIBLIOENTRY = re.compile(r'(<div class="citation" id="[^"]*") role="doc-biblioentry"')
+_TOGGLE_SUMMARY = re.compile(r'<summary aria-label="Toggle hidden content">')
 
 
 def fix_html(html: str) -> str:
@@ -37,6 +38,7 @@ def fix_html(html: str) -> str:
     html = _SEARCH_BUTTON.sub(r'\1 aria-label="Search (Ctrl+K)"', html)
     html = _THEME_ICON.sub(r'\1 aria-hidden="true"', html)
     html = _CITATION_LIST.sub('<div class="citation-list">', html)
+    html = _TOGGLE_SUMMARY.sub("<summary>", html)
     return _BIBLIOENTRY.sub(r"\1", html)
 
 
