@@ -143,9 +143,9 @@ class Table:
         frame.columns = [str(c) for c in frame.columns]
         if frame.columns.duplicated().any():
             raise ValueError(f"duplicate column names: {list(frame.columns)}")
-        unknown = set(self.widths or {}) - set(frame.columns)
-        if unknown:
-            raise KeyError(f"widths for columns not in the table: {sorted(unknown)}")
+        # Widths for absent columns are ignored, so one widths dict can serve several column
+        # selections of a table (e.g. the ledger with and without its theme column).
+        self.widths = {c: w for c, w in (self.widths or {}).items() if c in frame.columns} or None
         self.frame = frame
         self.cells = format_frame(frame, self.formats)
         self.numeric = [_numeric(frame[c]) for c in frame.columns]
@@ -317,7 +317,8 @@ def show(frame: pd.DataFrame, caption: str, source: str, label: str | None = Non
     - `caption`: one sentence saying what the rows are (plain text; no roles).
     - `source`: who published the data, e.g. "UN Comtrade (2025); the book's calculation".
     - `label`: a global id such as "tbl-trade-mirror", for `` {ref}`tbl-trade-mirror` ``.
-    - `widths`: relative column widths {column: weight} (e.g. characters); default: sized to content.
+    - `widths`: relative widths {column: weight} (e.g. characters) of columns that wrap; columns not
+      in the table are ignored; default: sized to content (short columns stay on one line).
     - `landscape`: print the table on its own landscape page(s) (very wide tables).
     - `formats`: per-column format string ("{:.1f}") or function; default: ints as is, floats to
       about three significant digits, booleans yes/no; missing values always as an en dash.

@@ -91,9 +91,9 @@ def test_a_table_needs_caption_source_and_a_clean_label(frame, bad):
         tables.show(frame, **args)
 
 
-def test_unknown_columns_in_widths_or_formats_are_errors(frame):
-    with pytest.raises(KeyError):
-        tables.show(frame, caption="Cap", source="Src", widths={"nope": 3})
+def test_unknown_columns_in_formats_are_errors_in_widths_ignored(frame):
+    table = tables.show(frame, caption="Cap", source="Src", widths={"nope": 3, "note": 30})
+    assert table.widths == {"note": 30}
     with pytest.raises(KeyError):
         tables.show(frame, caption="Cap", source="Src", formats={"nope": "{}"})
 
