@@ -130,3 +130,42 @@ def religion_table(shares: pd.DataFrame, year: int) -> pd.DataFrame:
     t = shares[shares["year"] == year].pivot(index="iso3", columns="religion", values="share")
     t["muslim"] = t[[c for c in MUSLIM if c in t.columns]].sum(axis=1)
     return t
+
+
+def stay_days(visa: pd.DataFrame, snapshot: int, passport: str, destination: str):
+    """The visa-free stay (days) that one snapshot gives for a passport and destination.
+
+    Returns an int, or None where that snapshot states no length of stay (the 2019 coding never
+    does). A statement about 2019 must come from the 2019 snapshot, never from a later one.
+    """
+    row = visa[(visa["snapshot"] == snapshot) & (visa["passport"] == passport) & (visa["destination"] == destination)]
+    if row.empty:
+        raise KeyError(f"no {snapshot} row for {passport} -> {destination}")
+    days = row["visa_free_days"].iloc[0]
+    return None if pd.isna(days) else int(days)
+
+
+def stays_by_snapshot(visa: pd.DataFrame, passport: str, destinations: list[str]) -> pd.DataFrame:
+    """Category and stated stay for one passport in each destination, one column pair per snapshot."""
+    rows = []
+    for d in destinations:
+        row = {"destination": d}
+        for snap in sorted(visa["snapshot"].unique()):
+            t = visa[(visa["snapshot"] == snap) & (visa["passport"] == passport) & (visa["destination"] == d)]
+            row[f"category_{snap}"] = t["category"].iloc[0]
+            row[f"days_{snap}"] = stay_days(visa, int(snap), passport, d)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+DISPLACED_TYPES = ("refugees", "asylum_seekers", "oip")
+
+
+def displaced_from(pairs: pd.DataFrame, origin: str, hosts: list[str], types=DISPLACED_TYPES) -> pd.DataFrame:
+    """Year x population type: persons from `origin` hosted by all of `hosts` together (one release).
+
+    Missing cells stay missing in a type's column until a host reports a value (`min_count=1`).
+    """
+    t = pairs[(pairs["origin"] == origin) & pairs["host"].isin(hosts)]
+    out = t.groupby("year")[list(types)].sum(min_count=1)
+    return out.reindex(range(int(t["year"].min()), int(t["year"].max()) + 1)).astype("Float64")
