@@ -169,3 +169,75 @@ def displaced_from(pairs: pd.DataFrame, origin: str, hosts: list[str], types=DIS
     t = pairs[(pairs["origin"] == origin) & pairs["host"].isin(hosts)]
     out = t.groupby("year")[list(types)].sum(min_count=1)
     return out.reindex(range(int(t["year"].min()), int(t["year"].max()) + 1)).astype("Float64")
+
+
+def resource_summary(tables: dict) -> pd.DataFrame:
+    """Rows and years covered by each loaded table (snapshots for the visa table, periods where given)."""
+    rows = []
+    for r, t in tables.items():
+        if "year" in t:
+            years = f"{t['year'].min()}–{t['year'].max()}"
+        elif "snapshot" in t:
+            years = ", ".join(str(s) for s in sorted(t["snapshot"].unique()))
+        elif "period" in t:
+            years = ", ".join(sorted(t["period"].unique()))
+        else:
+            years = "–"
+        rows.append({"table": r, "rows": len(t), "years": years})
+    return pd.DataFrame(rows)
+
+
+def where_emigrants_live(pairs: pd.DataFrame, totals: pd.DataFrame, countries: list[str], year: int) -> pd.DataFrame:
+    """Per country of birth: emigrants living in Russia, in the other countries of the group, elsewhere."""
+    rows = []
+    for c in countries:
+        s = migrant_shares(pairs, totals, c, year).set_index("partner")["migrant_stock"]
+        others = s.reindex([x for x in countries if x != c]).fillna(0).sum()
+        rows.append({"iso3": c, "Russia": s.get("RUS", 0.0), "Other four": others,
+                     "Elsewhere": s.sum() - s.get("RUS", 0.0) - others})
+    return pd.DataFrame(rows).set_index("iso3")
+
+
+def census_beside_wrp(census: pd.DataFrame, wrp: pd.DataFrame) -> pd.DataFrame:
+    """Census Muslim shares beside the WRP estimate of the nearest WRP year (never merged into one series)."""
+    rows = []
+    wrp_years = sorted(wrp["year"].unique())
+    for r in census.itertuples():
+        near = min(wrp_years, key=lambda y: (abs(y - r.year), -y))
+        t = religion_table(wrp, int(near))
+        rows.append({"iso3": r.iso3, "year": int(r.year), "census, % Muslim": float(r.muslim_pct),
+                     "WRP year": int(near), "WRP, % Muslim": round(100 * float(t.loc[r.iso3, "muslim"]), 1)})
+    return pd.DataFrame(rows)
+
+
+def minorities_table(minorities: pd.DataFrame) -> pd.DataFrame:
+    """The minorities reference table for display: readable columns, blanks for figures not given."""
+    from .countries import name
+    t = minorities.sort_values(["group", "country", "year"]).copy()
+    return pd.DataFrame({
+        "group": t["group"], "in": t["country"].map(name), "area": t["area"], "year": t["year"].astype(int),
+        "persons": [f"{int(v):,}" if pd.notna(v) else "" for v in t["persons"]],
+        "share, %": [f"{float(v):.1f}" if pd.notna(v) else "" for v in t["share_pct"]],
+        "basis": t["basis"]}).reset_index(drop=True)
+
+
+def number_word(k: int) -> str:
+    """Small counts as words in prose (zero to ten), larger ones as digits."""
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[k] if 0 <= k < len(words) else f"{k:,}"
+
+
+def visitor_shares(by_origin: pd.DataFrame, destination: str, period: str, group: list[str]) -> pd.DataFrame:
+    """Visitors by origin for one destination and period, with each origin's share of the reported total.
+
+    attrs: total (the reported all-origins figure) and share_from_group_pct (origins in `group`).
+    """
+    from .countries import name
+    t = by_origin[(by_origin["destination"] == destination) & (by_origin["period"] == period)]
+    total = int(t.loc[t["origin"] == "all", "visitors"].iloc[0])
+    rows = t[t["origin"] != "all"].sort_values("visitors", ascending=False)
+    out = pd.DataFrame({"origin": rows["origin"].map(name), "visitors": rows["visitors"].astype(int),
+                        "share of all visitors, %": (100 * rows["visitors"].astype(float) / total).round(1)})
+    out.attrs["total"] = total
+    out.attrs["share_from_group_pct"] = 100 * float(rows.loc[rows["origin"].isin(group), "visitors"].sum()) / total
+    return out.reset_index(drop=True)
