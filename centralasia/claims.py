@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import tables
 from .errors import DataError
 from .paths import REFERENCE_DIR
 from .pipeline.steps.facts import THEMES, VERDICTS
@@ -217,11 +218,15 @@ def _with_labels(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
-def ledger_table(ledger: pd.DataFrame, theme: str | None = None) -> Table:
-    """The ledger (or one theme of it) as a narrow printable table, in paragraph order.
+LEDGER_SOURCE = "Central Asia Harmony Book Team, claim ledger (2026); grades by the book's rules"
+
+
+def ledger_table(ledger: pd.DataFrame, theme: str | None = None, caption: str | None = None,
+                 label: str | None = None) -> tables.Table:
+    """The ledger (or one theme of it) as a typeset table (`tables.show`), in paragraph order.
 
     Both grades are shown with the rule that decided each. With `theme` given, the theme column
-    is dropped (the section heading names it).
+    is dropped (the section heading names it). `.frame` is the table's data.
     """
     rows = ledger if theme is None else ledger[ledger["theme"] == theme]
     if rows.empty:
@@ -230,7 +235,11 @@ def ledger_table(ledger: pd.DataFrame, theme: str | None = None) -> Table:
              .rename(columns=LEDGER_COLUMNS))
     if theme is not None:
         frame = frame.drop(columns="theme")
-    return Table(frame, LEDGER_WIDTHS)
+    if caption is None:
+        caption = (f"Claims of the article on {theme}: both grades, with the rule that decided each"
+                   if theme else "The claim ledger: every claim with both grades and the rule that decided each")
+    return tables.show(frame, caption=caption, source=LEDGER_SOURCE, label=label,
+                       widths={c: w for c, w in LEDGER_WIDTHS.items() if c in frame.columns})
 
 
 def book_ledger() -> pd.DataFrame:
@@ -253,11 +262,11 @@ def evidence_text(row) -> str:
     return " ".join(parts)
 
 
-def chapter_verdicts(chapter: str, ledger: pd.DataFrame | None = None) -> Table:
+def chapter_verdicts(chapter: str, ledger: pd.DataFrame | None = None) -> tables.Table:
     """A chapter's Verdicts section: every claim the ledger assigns to it, as on the ledger page.
 
     Both grades with their rules, and the evidence of each aspect with its kind, so chapter and
-    ledger can never disagree.
+    ledger can never disagree. Returned as a typeset table (`tables.show`); `.frame` is its data.
     """
     ledger = book_ledger() if ledger is None else ledger
     if chapter not in CHAPTER_TITLES:
@@ -267,4 +276,8 @@ def chapter_verdicts(chapter: str, ledger: pd.DataFrame | None = None) -> Table:
         raise ValueError(f"the ledger assigns no claim to {chapter}")
     rows = _with_labels(rows)
     rows["why"] = [evidence_text(r) for _, r in rows.iterrows()]
-    return Table(rows[list(VERDICT_COLUMNS)].rename(columns=VERDICT_COLUMNS), VERDICT_WIDTHS)
+    name = chapter.split("/")[-1]
+    return tables.show(rows[list(VERDICT_COLUMNS)].rename(columns=VERDICT_COLUMNS),
+                       caption=f"Verdicts of this chapter: the claims the ledger assigns to "
+                               f"{CHAPTER_TITLES[chapter]}, both grades with their rules and the evidence",
+                       source=LEDGER_SOURCE, label=f"tbl-{name}-verdicts", widths=VERDICT_WIDTHS)

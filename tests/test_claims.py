@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from centralasia import claims as cl
+from centralasia import claims as cl, tables
 from centralasia.errors import DataError
 
 
@@ -182,3 +182,15 @@ def test_moves_count_up_and_down():
     out = review.moves(frame)
     assert out.loc["as written"].tolist() == [0, 2, 0, 1]
     assert out.loc["since"].tolist() == [1, 0, 1, 1]
+
+
+def test_ledger_and_verdict_tables_typeset_for_print():
+    ledger = cl.with_chapters(_ledger(), _mapping([("C01", "notebooks/summits"), ("C02", "notebooks/trade"),
+                                                   ("C03", "notebooks/summits")]))
+    ledger["claim"] = ["a", "b", "c"]
+    for table in (cl.chapter_verdicts("notebooks/summits", ledger), cl.ledger_table(ledger, "summits")):
+        bundle = table._repr_mimebundle_()
+        assert bundle["text/latex"].startswith(tables.LATEX_MARKER)
+        assert "longtable" in bundle["text/latex"] and "<caption" in bundle["text/html"]
+        assert "Source:" in bundle["text/html"]
+    assert "tbl-summits-verdicts" in cl.chapter_verdicts("notebooks/summits", ledger).to_html()

@@ -93,14 +93,14 @@ RESOURCES = [
         **_common),
     Resource(
         name="events_audit",
-        title="Audit of the chronology's summits, ministerial meetings and organisations (0.2.0)",
-        description="One row per event of type summit, ministerial or organisation: whether the 0.2.0 review "
+        title="Audit of the chronology's summits, ministerial meetings, organisations and UN events (0.2.0)",
+        description="One row per event of type summit, ministerial, organisation or un: whether the 0.2.0 review "
                     "confirmed it against a further source, corrected it (facts_corrections.csv), added it "
                     "(events_added.csv) or did not re-check it, and whether it was classified "
                     "(events_classification.csv).",
         fields=(
             Field("event_id", "string", "Event of the chronology", required=True),
-            Field("type", "string", "Type of the event", required=True, enum=("summit", "ministerial", "organisation")),
+            Field("type", "string", "Type of the event", required=True, enum=("summit", "ministerial", "organisation", "un")),
             Field("result", "string", "Audit result, with '; classified' where the event was classified",
                   required=True),
             Field("note", "string", "What the audit found"),
