@@ -97,6 +97,9 @@ def _vector_copies() -> None:
     if shell is None:
         return
     from matplotlib.figure import Figure
+    # Resolve the backend first: activating the inline backend resets every figure formatter
+    # (matplotlib_inline's select_figure_formats), which would drop the PDF copy again.
+    plt.switch_backend(mpl.get_backend())
     formatter = shell.display_formatter.formatters["application/pdf"]
     formatter.enabled = True
     formatter.for_type(Figure, partial(print_figure, fmt="pdf", base64=True, bbox_inches="tight",

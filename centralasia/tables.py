@@ -31,6 +31,9 @@ LATEX_MARKER = "%% centralasia-table"  # first line of every text/latex form (th
 # Characters a line of \small text holds across the PDF's text width (FreeSerif, A4, 10pt class).
 LINE_CHARS = {"small": 115, "footnotesize": 130, "scriptsize": 150}
 LANDSCAPE_FACTOR = 1.45  # a landscape page is this much wider than the text block
+SHORT_CHARS = 16  # columns up to this many characters stay on one line (l/r), longer ones wrap (p{})
+EM_PER_CHAR = 0.5  # average FreeSerif character width, for the room left to wrapped columns
+MINUS = "\u2212"  # a real minus sign: never a hyphen that could break a number
 
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
@@ -58,14 +61,19 @@ def _is_missing(value) -> bool:
 
 
 def _decimals(values: pd.Series) -> int:
-    """Decimals that show every value of a float column to about three significant digits."""
-    finite = [abs(float(v)) for v in values if not _is_missing(v) and math.isfinite(float(v))]
+    """Fewest decimals (0-3) that show every value of a float column to three significant digits."""
+    finite = [float(v) for v in values if not _is_missing(v) and math.isfinite(float(v))]
     if not finite:
         return 1
-    if all(float(v).is_integer() for v in finite):
-        return 0
-    need = [3 - int(math.floor(math.log10(v))) - 1 for v in finite if v > 0]
-    return max(0, min(3, max(need, default=1)))
+    digits = 0
+    for value in finite:
+        if value == 0:
+            continue
+        need = max(0, min(3, 3 - int(math.floor(math.log10(abs(value)))) - 1))
+        while need > digits and round(value, need - 1) == round(value, need):
+            need -= 1
+        digits = max(digits, need)
+    return digits
 
 
 Formatter = Callable[[object], str]
@@ -79,10 +87,10 @@ def _formatter(series: pd.Series, spec: str | Formatter | None) -> Formatter:
     if pd.api.types.is_bool_dtype(series):
         return lambda v: "yes" if v else "no"
     if pd.api.types.is_integer_dtype(series):
-        return lambda v: str(int(v))
+        return lambda v: str(int(v)).replace("-", MINUS)
     if pd.api.types.is_float_dtype(series):
         digits = _decimals(series)
-        return lambda v: f"{float(v):,.{digits}f}"
+        return lambda v: f"{float(v):,.{digits}f}".replace("-", MINUS)
     return str
 
 
@@ -135,16 +143,16 @@ class Table:
         frame.columns = [str(c) for c in frame.columns]
         if frame.columns.duplicated().any():
             raise ValueError(f"duplicate column names: {list(frame.columns)}")
-        unknown = set(self.widths or {}) - set(frame.columns)
-        if unknown:
-            raise KeyError(f"widths for columns not in the table: {sorted(unknown)}")
+        # Widths for absent columns are ignored, so one widths dict can serve several column
+        # selections of a table (e.g. the ledger with and without its theme column).
+        self.widths = {c: w for c, w in (self.widths or {}).items() if c in frame.columns} or None
         self.frame = frame
         self.cells = format_frame(frame, self.formats)
         self.numeric = [_numeric(frame[c]) for c in frame.columns]
 
     # ------------------------------------------------------------ sizes
     def _natural(self) -> list[float]:
-        """Characters each column wants: the longest cell (capped), never less than its longest word."""
+        """Characters each column wants: its longest line (capped at 60), at least its longest word."""
         out = []
         for column in self.cells.columns:
             texts = [column] + list(self.cells[column])
@@ -153,13 +161,28 @@ class Table:
             out.append(float(max(longest_word, min(longest_line, 60), 2)))
         return out
 
-    def column_fractions(self) -> list[float]:
-        """Share of the line width each column gets (sums to 1)."""
+    def wrapped(self) -> list[bool]:
+        """Which columns wrap (LaTeX `p{}`): long text, or any column given a width.
+
+        Short columns (numbers, codes, names up to SHORT_CHARS) keep every cell on one line,
+        so a number never breaks at its minus sign; if the short columns alone overflow the
+        line, every column wraps.
+        """
         natural = self._natural()
-        if self.widths:
-            natural = [float(self.widths.get(c, n)) for c, n in zip(self.cells.columns, natural)]
-        total = sum(natural)
-        return [n / total for n in natural]
+        widths = self.widths or {}
+        wrap = [c in widths or n > SHORT_CHARS for c, n in zip(self.cells.columns, natural)]
+        budget = LINE_CHARS[self._size()] * (LANDSCAPE_FACTOR if self.landscape else 1.0)
+        short = sum(n + 2.5 for n, w in zip(natural, wrap) if not w)
+        return [True] * len(wrap) if short > budget else wrap
+
+    def column_fractions(self) -> list[float]:
+        """Share of the wrapped width each wrapped column gets (0 for one-line columns; sums to 1)."""
+        natural = self._natural()
+        widths = self.widths or {}
+        weights = [float(widths.get(c, n)) if w else 0.0
+                   for c, n, w in zip(self.cells.columns, natural, self.wrapped())]
+        total = sum(weights) or 1.0
+        return [w / total for w in weights]
 
     def total_width(self) -> float:
         """Share of the line width the whole table takes: narrow tables stay narrow."""
@@ -176,6 +199,24 @@ class Table:
             if wanted <= LINE_CHARS[size] * scale:
                 return size
         return "footnotesize" if wanted <= 2 * LINE_CHARS["footnotesize"] * scale else "scriptsize"
+
+    def column_specs(self) -> list[str]:
+        """The longtable column specifications, e.g. ['r', '>{\\raggedright\\arraybackslash}p{...}']."""
+        wrapped, natural = self.wrapped(), self._natural()
+        short_em = sum(EM_PER_CHAR * n for n, w in zip(natural, wrapped) if not w)
+        room = f"(\\linewidth-{short_em:.1f}em-{2 * len(natural)}\\tabcolsep)" if not self.landscape \
+            else f"(\\textheight-{short_em:.1f}em-{2 * len(natural)}\\tabcolsep)"
+        budget = LINE_CHARS[self._size()] * (LANDSCAPE_FACTOR if self.landscape else 1.0)
+        fits = sum(natural) + 2.5 * len(natural) <= budget and not self.widths
+        specs = []
+        for frac, n, num, wrap in zip(self.column_fractions(), natural, self.numeric, wrapped):
+            if not wrap:
+                specs.append("r" if num else "l")
+                continue
+            align = r"\raggedleft" if num else r"\raggedright"
+            size = f"{EM_PER_CHAR * n:.1f}em" if fits else f"\\dimexpr{room}*{round(frac * 1000)}/1000\\relax"
+            specs.append(f">{{{align}\\arraybackslash}}p{{{size}}}")
+        return specs
 
     # ------------------------------------------------------------ HTML
     def to_html(self) -> str:
@@ -206,13 +247,7 @@ class Table:
     def to_latex(self) -> str:
         n = len(self.cells.columns)
         size = self._size()
-        width = r"\textheight" if self.landscape else r"\linewidth"
-        specs = []
-        total = self.total_width()
-        for frac, num in zip(self.column_fractions(), self.numeric):
-            frac *= total
-            align = r"\raggedleft" if num else r"\raggedright"
-            specs.append(f">{{{align}\\arraybackslash}}p{{\\dimexpr {frac:.4f}{width}-2\\tabcolsep\\relax}}")
+        specs = self.column_specs()
         header = " & ".join(r"\textbf{" + latex_escape(c) + "}" for c in self.cells.columns) + r" \\"
         caption = latex_escape(self.caption)
         label = f"\\label{{{self.label}}}" if self.label else ""
@@ -222,6 +257,7 @@ class Table:
         lines = [
             LATEX_MARKER + (f" label={self.label}" if self.label else ""),
             r"\begingroup" + f"\\{size}" + r"\setlength{\LTpre}{6pt}\setlength{\LTpost}{6pt}"
+            r"\setlength{\LTleft}{0pt}\setlength{\LTright}{\fill}"
             r"\renewcommand{\arraystretch}{1.15}",
         ]
         if self.landscape:
@@ -235,10 +271,12 @@ class Table:
             r"\midrule", f"\\multicolumn{{{n}}}{{r@{{}}}}{{\\textit{{continued on the next page}}}}\\\\",
             r"\endfoot",
             r"\bottomrule",
-            f"\\multicolumn{{{n}}}{{@{{}}p{{{total:.4f}{width}}}@{{}}}}{{\\footnotesize {foot_text}}}\\\\",
             r"\endlastfoot",
             *body,
             r"\end{longtable}",
+            # The source line follows the table (outside it, so it never changes column widths).
+            r"\nopagebreak\vspace{-\LTpost}\vspace{2pt}\par\noindent{\footnotesize " + foot_text + r"\par}",
+            r"\vspace{\LTpost}",
         ]
         if self.landscape:
             lines.append(r"\end{landscape}")
@@ -279,7 +317,8 @@ def show(frame: pd.DataFrame, caption: str, source: str, label: str | None = Non
     - `caption`: one sentence saying what the rows are (plain text; no roles).
     - `source`: who published the data, e.g. "UN Comtrade (2025); the book's calculation".
     - `label`: a global id such as "tbl-trade-mirror", for `` {ref}`tbl-trade-mirror` ``.
-    - `widths`: relative column widths {column: weight} (e.g. characters); default: sized to content.
+    - `widths`: relative widths {column: weight} (e.g. characters) of columns that wrap; columns not
+      in the table are ignored; default: sized to content (short columns stay on one line).
     - `landscape`: print the table on its own landscape page(s) (very wide tables).
     - `formats`: per-column format string ("{:.1f}") or function; default: ints as is, floats to
       about three significant digits, booleans yes/no; missing values always as an en dash.

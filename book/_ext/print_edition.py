@@ -99,12 +99,12 @@ class StripCodeForPrint(SphinxPostTransform):
             classes = set(node.get("classes", []))
             if node.parent is not None and "output" in classes and classes & {"stream", "stderr", "traceback"}:
                 node.parent.remove(node)
-        # Cells left with nothing to show leave no empty frame behind.
-        for node in list(self.document.findall(nodes.container)):
-            if node.parent is not None and node.get("nb_element") in ("cell_code_output", "cell_code") \
-                    and not node.astext().strip() and not list(node.findall(nodes.image)) \
-                    and not list(node.findall(nodes.raw)):
-                node.parent.remove(node)
+        # What is left of a cell are results: set them as part of the text (no indented output
+        # frame), and leave no empty frame for cells that had nothing to show.
+        for kind in ("cell_code_output", "cell_code"):
+            for node in list(self.document.findall(nodes.container)):
+                if node.parent is not None and node.get("nb_element") == kind:
+                    node.replace_self(list(node.children)) if node.children else node.parent.remove(node)
         LOGGER.info("print edition: %d code inputs removed", removed)
 
 
