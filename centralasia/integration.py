@@ -624,10 +624,26 @@ def war_exchange_rate(n_pairs: int, war_pairs: int = 1, benchmark: float = MEETI
     return (war_pairs / n_pairs) * benchmark
 
 
-def reweighting_frame(scores: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """Tidy scores for a re-weighting explorer: point, unit, dimension, score (one row each)."""
-    rows = []
-    for point, table in scores.items():
-        long = table.rename_axis("unit").reset_index().melt(id_vars="unit", var_name="dimension", value_name="score")
-        rows.append(long.assign(point=point))
-    return pd.concat(rows, ignore_index=True)[["point", "unit", "dimension", "score"]]
+POINTS = ("around the article", "latest")
+CHRONOLOGY_COMPLETE_YEAR = 2025  # the chronology was compiled during 2026: its last complete year
+
+
+def load_index_data() -> tuple[IndexData, dict[str, dict[str, int]]]:
+    """The index's inputs from the data package, and the year of each dimension at the two points.
+
+    Around the article: windows ending in 2018 (alignment, meetings, peace), borders at the end of
+    2018, visas in the November 2019 snapshot. Latest: the last year each source covers.
+    """
+    from . import data as _data
+    events, dyads = _data.load("events"), _data.load("ucdp_brd_dyads")
+    visas, ideal = _data.load("visa_requirements"), _data.load("unga_idealpoints")
+    pairs = tuple(internal_pairs(_data.load("mledoze_adjacency")))
+    snapshots = sorted(int(s) for s in visas["snapshot"].unique())
+    chronology_end = CHRONOLOGY_COMPLETE_YEAR
+    index_data = IndexData(five_party_meetings(events), delimiting_acts(events, pairs), pairs, ideal,
+                           fighting_pairs(dyads), {y: visa_open_scores(visas, y) for y in (snapshots[0], snapshots[-1])},
+                           reference_gap(ideal))
+    years = {POINTS[0]: dict(alignment=2018, meetings=2018, borders=2018, peace=2018, mobility=snapshots[0]),
+             POINTS[1]: dict(alignment=int(ideal["year"].max()), meetings=chronology_end, borders=chronology_end,
+                             peace=int(dyads["year"].max()), mobility=snapshots[-1])}
+    return index_data, years

@@ -302,12 +302,6 @@ def test_war_exchange_rate():
     assert ig.war_exchange_rate(7, benchmark=4.0) == pytest.approx(4 / 7)
 
 
-def test_reweighting_frame_is_tidy():
-    s = pd.DataFrame({"a": [0.1, 0.2]}, index=["X", "Y"])
-    out = ig.reweighting_frame({"p": s, "q": s})
-    assert list(out.columns) == ["point", "unit", "dimension", "score"] and len(out) == 4
-
-
 def test_figures_draw_the_series_they_are_given():
     import matplotlib
     matplotlib.use("Agg")
