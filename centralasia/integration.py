@@ -618,6 +618,14 @@ def paired_change(draws: pd.DataFrame, before: str, after: str, unit: str = REGI
     return (d[after] - d[before]).rename("change")
 
 
+SMALL_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def in_words(n: int) -> str:
+    """Small counts as words for prose ('one of the seven borders'); larger ones as digits."""
+    return SMALL_NUMBERS[n] if 0 <= n < len(SMALL_NUMBERS) else f"{n:,d}"
+
+
 def war_exchange_rate(n_pairs: int, war_pairs: int = 1, benchmark: float = MEETINGS_BENCHMARK) -> float:
     """Extra meetings a year (below the cap) that offset `war_pairs` borders at war in the region's
     arithmetic index with equal weights: (war_pairs / n_pairs) / (1 / benchmark)."""

@@ -297,6 +297,10 @@ def test_uncertainty_is_seeded_paired_and_ranks_the_five():
     assert ig.paired_change(d1, "then", "now").shape == (40,)
 
 
+def test_in_words():
+    assert ig.in_words(1) == "one" and ig.in_words(0) == "no" and ig.in_words(12) == "12"
+
+
 def test_war_exchange_rate():
     assert ig.war_exchange_rate(7) == pytest.approx(2 / 7)
     assert ig.war_exchange_rate(7, benchmark=4.0) == pytest.approx(4 / 7)
