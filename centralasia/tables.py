@@ -1,0 +1,289 @@
+"""Tables that read well in all three editions: Jupyter, the HTML book and the PDF.
+
+`show(frame, caption=..., source=...)` returns a `Table` whose display bundle has
+- `text/html`: a real HTML table (`<caption>`, `<th scope="col">`, a source line),
+  inside a focusable scroll region so wide tables never widen the page;
+- `text/latex`: a booktabs `longtable` with wrapped `p{}` columns sized to their
+  content, the header repeated on every page, a numbered caption and the source
+  line, all text LaTeX-escaped (Cyrillic and diacritics pass through to xelatex);
+- `text/plain`: a fixed-width fallback for terminals (never used by the book).
+
+The book's Sphinx extension (`book/_ext/print_edition.py`) turns the `text/latex`
+form into raw LaTeX for the PDF (myst-nb would otherwise typeset it as maths) and
+registers `label` so that `` {ref}`tbl-x` `` links to the table in both builders.
+
+Missing values print as an en dash in every form, never as `<NA>` or `nan`.
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+import textwrap
+from dataclasses import dataclass, field
+from numbers import Integral, Real
+from typing import Callable, Mapping
+
+import pandas as pd
+
+MISSING = "–"  # en dash, the one marker of a missing value
+LATEX_MARKER = "%% centralasia-table"  # first line of every text/latex form (the extension looks for it)
+# Characters a line of \small text holds across the PDF's text width (FreeSerif, A4, 10pt class).
+LINE_CHARS = {"small": 115, "footnotesize": 130, "scriptsize": 150}
+LANDSCAPE_FACTOR = 1.45  # a landscape page is this much wider than the text block
+
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+    "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
+}
+_LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX_SPECIAL))
+_LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def latex_escape(text: str) -> str:
+    """Escape LaTeX's special characters; allow line breaks after slashes in long tokens."""
+    out = _LATEX_RE.sub(lambda m: _LATEX_SPECIAL[m.group(0)], str(text))
+    out = out.replace("/", "/\\allowbreak{}")
+    return out.replace("\n", r"\newline{}")
+
+
+def _is_missing(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _decimals(values: pd.Series) -> int:
+    """Decimals that show every value of a float column to about three significant digits."""
+    finite = [abs(float(v)) for v in values if not _is_missing(v) and math.isfinite(float(v))]
+    if not finite:
+        return 1
+    if all(float(v).is_integer() for v in finite):
+        return 0
+    need = [3 - int(math.floor(math.log10(v))) - 1 for v in finite if v > 0]
+    return max(0, min(3, max(need, default=1)))
+
+
+Formatter = Callable[[object], str]
+
+
+def _formatter(series: pd.Series, spec: str | Formatter | None) -> Formatter:
+    if callable(spec):
+        return spec
+    if isinstance(spec, str):
+        return spec.format
+    if pd.api.types.is_bool_dtype(series):
+        return lambda v: "yes" if v else "no"
+    if pd.api.types.is_integer_dtype(series):
+        return lambda v: str(int(v))
+    if pd.api.types.is_float_dtype(series):
+        digits = _decimals(series)
+        return lambda v: f"{float(v):,.{digits}f}"
+    return str
+
+
+def format_frame(frame: pd.DataFrame, formats: Mapping[str, str | Formatter] | None = None) -> pd.DataFrame:
+    """Every cell as text: numbers formatted per column (or by `formats`), missing as an en dash."""
+    formats = dict(formats or {})
+    unknown = set(formats) - set(map(str, frame.columns))
+    if unknown:
+        raise KeyError(f"formats for columns not in the table: {sorted(unknown)}")
+    out = {}
+    for column in frame.columns:
+        series = frame[column]
+        fmt = _formatter(series, formats.get(str(column)))
+        out[str(column)] = [MISSING if _is_missing(v) else fmt(v) for v in series]
+    return pd.DataFrame(out, dtype=object)
+
+
+def _numeric(series: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+
+
+@dataclass
+class Table:
+    """A captioned, sourced table. Display it (last line of a cell) or glue it."""
+
+    frame: pd.DataFrame
+    caption: str
+    source: str
+    label: str | None = None
+    widths: Mapping[str, float] | None = None
+    landscape: bool = False
+    formats: Mapping[str, str | Formatter] | None = None
+    notes: str | None = None
+    size: str | None = None  # LaTeX font size: "small", "footnotesize" or "scriptsize" (default: by width)
+    cells: pd.DataFrame = field(init=False, repr=False)
+    numeric: list[bool] = field(init=False, repr=False)
+
+    def __post_init__(self):
+        if not isinstance(self.frame, pd.DataFrame):
+            raise TypeError(f"tables.show needs a DataFrame, not {type(self.frame).__name__}")
+        if not str(self.caption or "").strip():
+            raise ValueError("a table needs a caption")
+        if not str(self.source or "").strip():
+            raise ValueError("a table needs a source line (who published the data, or 'the book's own …')")
+        if self.label is not None and not _LABEL_RE.match(self.label):
+            raise ValueError(f"label {self.label!r}: use letters, digits, '-' and '_' (e.g. 'tbl-trade-x')")
+        if self.size not in (None, *LINE_CHARS):
+            raise ValueError(f"size must be one of {sorted(LINE_CHARS)}")
+        frame = self.frame.reset_index(drop=True)
+        frame.columns = [str(c) for c in frame.columns]
+        if frame.columns.duplicated().any():
+            raise ValueError(f"duplicate column names: {list(frame.columns)}")
+        unknown = set(self.widths or {}) - set(frame.columns)
+        if unknown:
+            raise KeyError(f"widths for columns not in the table: {sorted(unknown)}")
+        self.frame = frame
+        self.cells = format_frame(frame, self.formats)
+        self.numeric = [_numeric(frame[c]) for c in frame.columns]
+
+    # ------------------------------------------------------------ sizes
+    def _natural(self) -> list[float]:
+        """Characters each column wants: the longest cell (capped), never less than its longest word."""
+        out = []
+        for column in self.cells.columns:
+            texts = [column] + list(self.cells[column])
+            longest_word = max(len(w) for t in texts for w in (str(t).split() or [""]))
+            longest_line = max(len(line) for t in texts for line in str(t).splitlines() or [""])
+            out.append(float(max(longest_word, min(longest_line, 60), 2)))
+        return out
+
+    def column_fractions(self) -> list[float]:
+        """Share of the line width each column gets (sums to 1)."""
+        natural = self._natural()
+        if self.widths:
+            natural = [float(self.widths.get(c, n)) for c, n in zip(self.cells.columns, natural)]
+        total = sum(natural)
+        return [n / total for n in natural]
+
+    def total_width(self) -> float:
+        """Share of the line width the whole table takes: narrow tables stay narrow."""
+        wanted = sum(self._natural()) + 2.5 * len(self.cells.columns)
+        scale = LANDSCAPE_FACTOR if self.landscape else 1.0
+        return min(1.0, max(0.45, wanted / (LINE_CHARS[self._size()] * scale)))
+
+    def _size(self) -> str:
+        if self.size:
+            return self.size
+        wanted = sum(self._natural()) + 3 * len(self.cells.columns)
+        scale = LANDSCAPE_FACTOR if self.landscape else 1.0
+        for size in ("small", "footnotesize"):
+            if wanted <= LINE_CHARS[size] * scale:
+                return size
+        return "footnotesize" if wanted <= 2 * LINE_CHARS["footnotesize"] * scale else "scriptsize"
+
+    # ------------------------------------------------------------ HTML
+    def to_html(self) -> str:
+        e = html.escape
+        cap_id = f"{self.label}-caption" if self.label else None
+        num_class = ' class="ca-num"'
+        head = "".join(f'<th scope="col"{num_class if num else ""}>{e(c)}</th>'
+                       for c, num in zip(self.cells.columns, self.numeric))
+        rows = []
+        for _, row in self.cells.iterrows():
+            tds = "".join(f'<td{num_class if num else ""}>{e(str(v)).replace(chr(10), "<br>")}</td>'
+                          for v, num in zip(row, self.numeric))
+            rows.append(f"<tr>{tds}</tr>")
+        label = f' id="{e(self.label)}"' if self.label else ""
+        labelled = f' aria-labelledby="{cap_id}"' if cap_id else ""
+        cap_attr = f' id="{cap_id}"' if cap_id else ""
+        notes = f'<p class="ca-table-notes">{e(self.notes)}</p>' if self.notes else ""
+        return (
+            f'<div class="ca-table"{label}>'
+            f'<div class="ca-table-scroll" role="region" tabindex="0"{labelled}>'
+            f'<table class="table ca-table-grid">'
+            f'<caption{cap_attr}>{e(self.caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+            f"{notes}"
+            f'<p class="ca-table-source">Source: {e(self.source)}</p></div>')
+
+    # ------------------------------------------------------------ LaTeX
+    def to_latex(self) -> str:
+        n = len(self.cells.columns)
+        size = self._size()
+        width = r"\textheight" if self.landscape else r"\linewidth"
+        specs = []
+        total = self.total_width()
+        for frac, num in zip(self.column_fractions(), self.numeric):
+            frac *= total
+            align = r"\raggedleft" if num else r"\raggedright"
+            specs.append(f">{{{align}\\arraybackslash}}p{{\\dimexpr {frac:.4f}{width}-2\\tabcolsep\\relax}}")
+        header = " & ".join(r"\textbf{" + latex_escape(c) + "}" for c in self.cells.columns) + r" \\"
+        caption = latex_escape(self.caption)
+        label = f"\\label{{{self.label}}}" if self.label else ""
+        body = [" & ".join(latex_escape(v) for v in row) + r" \\" for row in self.cells.itertuples(index=False)]
+        foot_text = (latex_escape(self.notes) + r"\newline{}" if self.notes else "") + \
+            r"\textit{Source:} " + latex_escape(self.source)
+        lines = [
+            LATEX_MARKER + (f" label={self.label}" if self.label else ""),
+            r"\begingroup" + f"\\{size}" + r"\setlength{\LTpre}{6pt}\setlength{\LTpost}{6pt}"
+            r"\renewcommand{\arraystretch}{1.15}",
+        ]
+        if self.landscape:
+            lines.append(r"\begin{landscape}")
+        lines += [
+            r"\begin{longtable}{@{}" + "".join(specs) + "@{}}",
+            f"\\caption{{{caption}}}{label}\\\\",
+            r"\toprule", header, r"\midrule", r"\endfirsthead",
+            f"\\multicolumn{{{n}}}{{@{{}}l}}{{\\textit{{\\tablename~\\thetable{{}} (continued)}}}}\\\\",
+            r"\toprule", header, r"\midrule", r"\endhead",
+            r"\midrule", f"\\multicolumn{{{n}}}{{r@{{}}}}{{\\textit{{continued on the next page}}}}\\\\",
+            r"\endfoot",
+            r"\bottomrule",
+            f"\\multicolumn{{{n}}}{{@{{}}p{{{total:.4f}{width}}}@{{}}}}{{\\footnotesize {foot_text}}}\\\\",
+            r"\endlastfoot",
+            *body,
+            r"\end{longtable}",
+        ]
+        if self.landscape:
+            lines.append(r"\end{landscape}")
+        lines.append(r"\endgroup")
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------ text
+    def to_text(self) -> str:
+        columns = list(self.cells.columns)
+        budget = 110
+        fracs = self.column_fractions()
+        limit = {c: max(8, int(f * budget)) for c, f in zip(columns, fracs)}
+        wrapped = {c: [textwrap.wrap(str(v), limit[c]) or [""] for v in self.cells[c]] for c in columns}
+        width = {c: max([len(c)] + [len(line) for lines in wrapped[c] for line in lines]) for c in columns}
+        out = [self.caption, "  ".join(c.ljust(width[c]) for c in columns).rstrip(),
+               "  ".join("-" * width[c] for c in columns)]
+        for i in range(len(self.cells)):
+            height = max(len(wrapped[c][i]) for c in columns)
+            for k in range(height):
+                out.append("  ".join((wrapped[c][i][k] if k < len(wrapped[c][i]) else "").ljust(width[c])
+                                     for c in columns).rstrip())
+        out.append(f"Source: {self.source}")
+        return "\n".join(out)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/plain": self.to_text(), "text/html": self.to_html(), "text/latex": self.to_latex()}
+
+    def __repr__(self) -> str:
+        return self.to_text()
+
+
+def show(frame: pd.DataFrame, caption: str, source: str, label: str | None = None,
+         widths: Mapping[str, float] | None = None, landscape: bool = False,
+         formats: Mapping[str, str | Formatter] | None = None, notes: str | None = None,
+         size: str | None = None) -> Table:
+    """A table for every edition of the book. Make it the last expression of a cell.
+
+    - `caption`: one sentence saying what the rows are (plain text; no roles).
+    - `source`: who published the data, e.g. "UN Comtrade (2025); the book's calculation".
+    - `label`: a global id such as "tbl-trade-mirror", for `` {ref}`tbl-trade-mirror` ``.
+    - `widths`: relative column widths {column: weight} (e.g. characters); default: sized to content.
+    - `landscape`: print the table on its own landscape page(s) (very wide tables).
+    - `formats`: per-column format string ("{:.1f}") or function; default: ints as is, floats to
+      about three significant digits, booleans yes/no; missing values always as an en dash.
+    - `notes`: an optional line above the source (abbreviations, units).
+    """
+    return Table(frame, caption, source, label=label, widths=widths, landscape=landscape,
+                 formats=formats, notes=notes, size=size)
