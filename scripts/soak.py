@@ -29,7 +29,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 ONLY = [n for n in os.environ.get("SOAK_ONLY", "").split(",") if n]  # e.g. SOAK_ONLY=summits.ipynb
-NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").glob("*.ipynb") if not ONLY or p.name in ONLY)
+NOTEBOOKS = sorted(p for p in (ROOT / "notebooks").glob("*.ipynb") 
+                   if not p.name.startswith(".") and (not ONLY or p.name in ONLY))
 STALL = 10.0  # seconds a cell may wait on the client beyond its kernel time
 CONFIG_TIMEOUT = yaml.safe_load((ROOT / "_config.yml").read_text())["execute"]["timeout"]
 
@@ -115,7 +116,7 @@ def run_nbval_round(python: str, timeout: int, watchdog: float) -> list[dict]:
         command = [python, "-m", "pytest", "--nbval", "--nbval-current-env",
                    f"--nbval-cell-timeout={timeout}", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
                    "-p", "no:cacheprovider", "-q", f"--junitxml={junit}",
-                   *([str(p.relative_to(ROOT)) for p in NOTEBOOKS] if ONLY else ["notebooks/"])]
+                   *[str(p.relative_to(ROOT)) for p in NOTEBOOKS]]
         try:
             subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            timeout=watchdog)

@@ -108,7 +108,8 @@ def test_sliced_poll_returns_a_waiting_message_and_still_times_out():
 def test_reexecuting_a_widget_notebook_is_byte_identical(tmp_path):
     """summits has an ipywidgets explorer (model ids in outputs and metadata)."""
     original = ROOT / "notebooks" / "summits.ipynb"
-    copy = ROOT / "notebooks" / f".determinism-{tmp_path.name}.ipynb"  # same folder: same relative paths
+    (tmp_path / "notebooks").mkdir()
+    copy = tmp_path / "notebooks" / original.name  # the package finds data/ by its own location
     try:
         shutil.copy(original, copy)
         runs = []
