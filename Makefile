@@ -84,8 +84,12 @@ lab: env
 	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=$(CURDIR) \
 	  --LabApp.default_url=/lab/tree/notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# PREEXECUTE=1: execute the notebooks in parallel into the build's cache first (scripts/preexecute.py);
+# off by default until `make benchmark` shows it faster on an unloaded machine.
+PREEXECUTE ?= 0
 html: env widgets
 	$(PY) scripts/cache_guard.py
+	$(if $(filter 1,$(PREEXECUTE)),$(PY) scripts/preexecute.py)
 	$(JB) build . -W -n --keep-going
 
 pdf: env widgets

@@ -6,7 +6,7 @@ core. Notebooks already in the cache (same code cells; `cache_guard.py` empties 
 data/ or the package change) are skipped, so an unchanged rebuild costs nothing here. The
 build then finds every notebook cached and only renders. Same per-cell timeout as the build;
 a failure names the notebook and the cell and stops (the build would fail the same way).
-Usage: python scripts/preexecute.py [--serial]
+Usage: python scripts/preexecute.py [--serial] [notebooks/x.ipynb ...]
 """
 from __future__ import annotations
 
@@ -36,18 +36,21 @@ def toc_notebooks() -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--serial", action="store_true", help="one at a time (for comparison)")
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook in _toc.yml")
     args = parser.parse_args()
     zmq_wakeup.install()  # the pool's workers are forked from here and inherit it
     config = yaml.safe_load((ROOT / "_config.yml").read_text())["execute"]
     CACHE.parent.mkdir(exist_ok=True)
     cache = get_cache(str(CACHE))
-    for path in toc_notebooks():
+    paths = [p.resolve() for p in args.notebooks] or toc_notebooks()
+    for path in paths:
         cache.add_nb_to_project(str(path))
     logger = logging.getLogger("preexecute")
     logging.basicConfig(level=logging.WARNING, format="preexecute: %(message)s")
     start = time.perf_counter()
     executor = load_executor("local-serial" if args.serial else "local-parallel", cache, logger=logger)
-    result = executor.run_and_cache(timeout=config["timeout"], allow_errors=config["allow_errors"])
+    result = executor.run_and_cache(filter_uris=[str(p) for p in paths], timeout=config["timeout"],
+                                    allow_errors=config["allow_errors"])
     done = len(result.succeeded)
     print(f"preexecute: {done} notebook(s) executed into the cache in {time.perf_counter() - start:.1f} s"
           f" ({'serial' if args.serial else 'parallel'})", flush=True)
