@@ -21,6 +21,8 @@ PDF := _build/latex/book.pdf
 .PHONY: book test html pdf data notebooks env widgets benchmark clean lab soak system-book system-test
 
 # Rule files of other parts of the build (e.g. mk/live.mk: the explorers' JavaScript bundle).
+# Their targets never become the default: `make` alone still means `make book`.
+.DEFAULT_GOAL := book
 -include mk/*.mk
 
 book: system-book html pdf
