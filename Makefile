@@ -2,6 +2,7 @@
 #   make book   — set up the environment, build the HTML book and the PDF
 #   make test   — set up the environment and run every check
 # Both are idempotent: a second run reuses the environment.
+# Also: make lab (JupyterLab on the notebooks), make notebooks, make data, make soak, make benchmark.
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -12,19 +13,35 @@ STAMP := $(VENV)/.installed
 WIDGET_JS := _assets/static/widgets/embed-amd.js _assets/static/widgets/require.js
 TEX_PACKAGES := texlive-xetex latexmk fonts-freefont-otf texlive-fonts-recommended
 BROWSER_PACKAGES := chromium poppler-utils
-NBVAL := $(PY) -m pytest --nbval --nbval-current-env --nbval-cell-timeout=300 --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -q notebooks/
+# Per-cell timeout, the same in the build (_config.yml execute: timeout), nbval and make notebooks.
+CELL_TIMEOUT := 120
+NBVAL := $(PY) -m pytest --nbval --nbval-current-env --nbval-cell-timeout=$(CELL_TIMEOUT) --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider -q notebooks/
 PDF := _build/latex/book.pdf
 
-.PHONY: book test html pdf data notebooks env widgets benchmark clean
+.PHONY: book test html pdf data notebooks env widgets benchmark clean lab soak system-book system-test
 
-book: html pdf
+# Rule files of other parts of the build (e.g. mk/live.mk: the explorers' JavaScript bundle).
+# Their targets never become the default: `make` alone still means `make book`.
+.DEFAULT_GOAL := book
+-include mk/*.mk
 
-test: env widgets
-	$(PY) -m pytest -q tests/ -m "not built"
+book: system-book html pdf
+
+test: system-test env widgets
+	$(PY) -m pytest -q tests/ -m "not built and not client"
 	$(NBVAL)
 	$(NBVAL)
+	$(PY) -m pytest -q tests/ -m client
 	$(MAKE) --no-print-directory html pdf
 	$(PY) -m pytest -q tests/ -m built
+
+# Debian packages: installed when we can (root or passwordless sudo), else the exact command.
+# A second run only checks (no apt-get): a few dpkg-query calls.
+system-book:
+	@scripts/system_packages.sh $(TEX_PACKAGES)
+
+system-test:
+	@scripts/system_packages.sh $(TEX_PACKAGES) $(BROWSER_PACKAGES)
 
 env: $(STAMP)
 
@@ -58,10 +75,23 @@ data: env
 
 # Re-execute the notebooks in place (after changing data/ or the package), then commit them.
 notebooks: env
-	$(PY) scripts/execute_notebooks.py
+	$(PY) scripts/execute_notebooks.py --timeout $(CELL_TIMEOUT)
 
+# Execute every notebook >= 200 times through the build's path and nbval; count hangs.
+soak: env
+	nice $(PY) scripts/soak.py --executions 200
+
+# JupyterLab (pinned in requirements.txt) on the notebooks, loopback only, widgets working.
+lab: env
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=$(CURDIR) \
+	  --LabApp.default_url=/lab/tree/notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# PREEXECUTE=1: execute the notebooks in parallel into the build's cache first (scripts/preexecute.py);
+# off by default until `make benchmark` shows it faster on an unloaded machine.
+PREEXECUTE ?= 0
 html: env widgets
 	$(PY) scripts/cache_guard.py
+	$(if $(filter 1,$(PREEXECUTE)),$(PY) scripts/preexecute.py)
 	$(JB) build . -W -n --keep-going
 
 pdf: env widgets
