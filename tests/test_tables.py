@@ -75,7 +75,25 @@ def test_long_text_columns_wrap_short_ones_do_not():
 def test_explicit_widths_weight_the_wrapped_columns():
     frame = pd.DataFrame({"a": ["x " * 30], "b": ["y " * 30]})
     table = tables.show(frame, caption="Cap", source="Src", widths={"a": 30, "b": 10})
-    assert table.column_fractions() == pytest.approx([0.75, 0.25])
+    assert table.column_fractions() == pytest.approx([0.75, 0.25], rel=0.01)
+
+
+def test_a_wrapped_column_is_never_narrower_than_its_longest_word():
+    frame = pd.DataFrame({c: ["head of state (guest)", "Dushanbe-Tashkent-Ashgabat"] for c in "ABCDEFGHIJ"})
+    table = tables.show(frame, caption="Cap", source="Src")
+    budget = tables.LINE_CHARS[table._size()]
+    assert all(f * budget >= len("Dushanbe-Tashkent-Ashgabat") * 0.9 for f in table.column_fractions()) \
+        or table._size() == "scriptsize"
+
+
+def test_row_labels_are_kept_as_the_first_column():
+    counts = pd.DataFrame({"before": [1, 2], "after": [3, 4]}, index=pd.Index(["held", "cancelled"]))
+    table = tables.show(counts, caption="Cap", source="Src")
+    assert list(table.cells.columns) == ["", "before", "after"] and table.cells.iloc[0, 0] == "held"
+    named = tables.show(counts.rename_axis("status"), caption="Cap", source="Src")
+    assert list(named.cells.columns)[0] == "status"
+    plain = tables.show(counts.reset_index(drop=True), caption="Cap", source="Src")
+    assert list(plain.cells.columns) == ["before", "after"]
 
 
 def test_header_repeats_and_landscape(frame):
@@ -128,3 +146,9 @@ def test_vector_copy_is_reproducible():
     one, two = (print_figure(draw(), fmt="pdf", bbox_inches="tight", metadata=dict(style.PDF_METADATA))
                 for _ in range(2))
     assert one == two and one.startswith(b"%PDF") and b"CreationDate" not in one
+
+
+def test_fits_tells_when_a_table_needs_landscape():
+    wide = pd.DataFrame({c: ["Dushanbe-Tashkent-Ashgabat-Bishkek"] for c in "ABCDEFGH"})
+    assert not tables.show(wide, caption="Cap", source="Src").fits()
+    assert tables.show(wide.iloc[:, :3], caption="Cap", source="Src").fits()
