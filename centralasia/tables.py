@@ -34,6 +34,7 @@ LINE_CHARS = {"small": 110, "footnotesize": 124, "scriptsize": 141}
 LANDSCAPE_FACTOR = 1.45  # a landscape page is this much wider than the text block
 SHORT_CHARS = 16  # columns up to this many characters stay on one line (l/r), longer ones wrap (p{})
 EM_PER_CHAR = 0.5  # average FreeSerif character width, for the room left to wrapped columns
+NOWRAP_CHARS = 12  # HTML: columns up to this many characters never wrap (dates, codes, numbers)
 MINUS = "\u2212"  # a real minus sign: never a hyphen that could break a number
 
 _LATEX_SPECIAL = {
@@ -259,26 +260,31 @@ class Table:
         return specs
 
     # ------------------------------------------------------------ HTML
+    def _html_classes(self) -> list[str]:
+        """Numbers right-aligned; short columns (dates, codes, numbers) never wrap."""
+        return ["ca-num" if num else ("ca-nowrap" if n <= NOWRAP_CHARS else "")
+                for num, n in zip(self.numeric, self._natural())]
+
     def to_html(self) -> str:
+        """A captioned table in a keyboard-focusable scroll region, then notes and source line.
+
+        The caption is shown above the scroll region (so a wide table never clips it) and kept
+        as the table's `<caption>` for assistive technology.
+        """
         e = html.escape
-        cap_id = f"{self.label}-caption" if self.label else None
-        num_class = ' class="ca-num"'
-        head = "".join(f'<th scope="col"{num_class if num else ""}>{e(c)}</th>'
-                       for c, num in zip(self.cells.columns, self.numeric))
+        classes = [f' class="{c}"' if c else "" for c in self._html_classes()]
+        head = "".join(f'<th scope="col"{k}>{e(c)}</th>' for c, k in zip(self.cells.columns, classes))
         rows = []
         for _, row in self.cells.iterrows():
-            tds = "".join(f'<td{num_class if num else ""}>{e(str(v)).replace(chr(10), "<br>")}</td>'
-                          for v, num in zip(row, self.numeric))
+            tds = "".join(f'<td{k}>{e(str(v)).replace(chr(10), "<br>")}</td>' for v, k in zip(row, classes))
             rows.append(f"<tr>{tds}</tr>")
         label = f' id="{e(self.label)}"' if self.label else ""
-        labelled = f' aria-labelledby="{cap_id}"' if cap_id else ""
-        cap_attr = f' id="{cap_id}"' if cap_id else ""
         notes = f'<p class="ca-table-notes">{e(self.notes)}</p>' if self.notes else ""
         return (
             f'<div class="ca-table"{label}>'
-            f'<div class="ca-table-scroll" role="region" tabindex="0"{labelled}>'
-            f'<table class="table ca-table-grid">'
-            f'<caption{cap_attr}>{e(self.caption)}</caption>'
+            f'<p class="ca-table-caption" aria-hidden="true">{e(self.caption)}</p>'
+            f'<div class="ca-table-scroll" role="region" tabindex="0" aria-label="{e(self.caption)}">'
+            f'<table class="ca-table-grid"><caption class="ca-sr-only">{e(self.caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
             f"{notes}"
             f'<p class="ca-table-source">Source: {e(self.source)}</p></div>')
@@ -354,6 +360,9 @@ def show(frame: pd.DataFrame, caption: str, source: str, label: str | None = Non
          size: str | None = None) -> Table:
     """A table for every edition of the book. Make it the last expression of a cell.
 
+    `frame` is a DataFrame (a meaningful index becomes the first column), or an object with a
+    `.frame` and optional `.widths` (such as `claims.chapter_verdicts(...)`).
+
     - `caption`: one sentence saying what the rows are (plain text; no roles).
     - `source`: who published the data, e.g. "UN Comtrade (2025); the book's calculation".
     - `label`: a global id such as "tbl-trade-mirror", for `` {ref}`tbl-trade-mirror` ``.
@@ -364,5 +373,10 @@ def show(frame: pd.DataFrame, caption: str, source: str, label: str | None = Non
       about three significant digits, booleans yes/no; missing values always as an en dash.
     - `notes`: an optional line above the source (abbreviations, units).
     """
+    if not isinstance(frame, pd.DataFrame) and isinstance(getattr(frame, "frame", None), pd.DataFrame):
+        # A table object of the package (e.g. claims.Table from claims.chapter_verdicts): its frame
+        # and its column widths.
+        widths = widths or getattr(frame, "widths", None)
+        frame = frame.frame
     return Table(frame, caption, source, label=label, widths=widths, landscape=landscape,
                  formats=formats, notes=notes, size=size)

@@ -46,11 +46,12 @@ def test_numbers_formatted_per_column_with_real_minus(frame):
 
 def test_html_is_an_accessible_table(frame):
     html = tables.show(frame, caption="Capitals & co", source="Src (2026)", label="tbl-x").to_html()
-    assert '<caption id="tbl-x-caption">Capitals &amp; co</caption>' in html
+    assert '<caption class="ca-sr-only">Capitals &amp; co</caption>' in html
+    assert '<p class="ca-table-caption" aria-hidden="true">Capitals &amp; co</p>' in html
     assert html.count('<th scope="col"') == 5
-    assert 'role="region" tabindex="0" aria-labelledby="tbl-x-caption"' in html
+    assert 'role="region" tabindex="0" aria-label="Capitals &amp; co"' in html
     assert "Source: Src (2026)" in html and 'id="tbl-x"' in html
-    assert "R&amp;D_100% #1 $x" in html
+    assert "R&amp;D_100% #1 $x" in html and '<td class="ca-num">' in html
 
 
 def test_latex_is_an_escaped_booktabs_longtable(frame):
@@ -152,3 +153,11 @@ def test_fits_tells_when_a_table_needs_landscape():
     wide = pd.DataFrame({c: ["Dushanbe-Tashkent-Ashgabat-Bishkek"] for c in "ABCDEFGH"})
     assert not tables.show(wide, caption="Cap", source="Src").fits()
     assert tables.show(wide.iloc[:, :3], caption="Cap", source="Src").fits()
+
+
+def test_a_package_table_object_is_accepted_with_its_widths():
+    class Legacy:  # the shape of claims.Table
+        frame = pd.DataFrame({"id": ["C01"], "claim": ["text " * 20]})
+        widths = {"claim": 40}
+    table = tables.show(Legacy(), caption="Verdicts", source="The book's claim ledger")
+    assert table.widths == {"claim": 40} and list(table.cells.columns) == ["id", "claim"]
