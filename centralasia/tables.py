@@ -302,15 +302,16 @@ class Table:
             r"\textit{Source:} " + latex_escape(self.source)
         lines = [
             LATEX_MARKER + (f" label={self.label}" if self.label else ""),
-            r"\begingroup" + f"\\{size}" + r"\setlength{\LTpre}{6pt}\setlength{\LTpost}{6pt}"
+            r"\begingroup" + f"\\{size}" + r"\setlength{\LTpre}{0pt}\setlength{\LTpost}{6pt}"
             r"\setlength{\LTleft}{0pt}\setlength{\LTright}{\fill}"
             r"\renewcommand{\arraystretch}{1.15}",
         ]
         if self.landscape:
             lines.append(r"\begin{landscape}")
         lines += [
+            # Numbered caption above the table (book/latex/print.sty), flush left like the table.
+            f"\\catablecaption{{{caption}{label}}}\\catablekeepnumber",
             r"\begin{longtable}{@{}" + "".join(specs) + "@{}}",
-            f"\\caption{{{caption}}}{label}\\\\",
             r"\toprule", header, r"\midrule", r"\endfirsthead",
             f"\\multicolumn{{{n}}}{{@{{}}l}}{{\\textit{{\\tablename~\\thetable{{}} (continued)}}}}\\\\",
             r"\toprule", header, r"\midrule", r"\endhead",

@@ -122,8 +122,8 @@ def test_pdf_has_no_verbatim_dumps(tex):
 def test_tables_are_typeset(tex, pdf_text):
     """Every table is a booktabs longtable with a numbered caption; report how many there are."""
     tables = re.findall(r"\\begin\{longtable\}.*?\\end\{longtable\}", tex, re.S)
-    ours = [t for t in tables if r"\endfirsthead" in t]
-    captions = re.findall(r"^\s*Table \d+\.\d+: ", pdf_text, re.M)
+    ours = [t for t in re.findall(r"^%% centralasia-table.*?\\end\{longtable\}", tex, re.S | re.M)]
+    captions = set(re.findall(r"Table (\d+\.\d+): ", pdf_text))
     print(f"typeset tables: {len(tables)} longtables ({len(ours)} from centralasia.tables), "
           f"{len(captions)} numbered captions")
     assert tables, "no typeset table in the PDF"

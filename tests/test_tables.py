@@ -58,7 +58,7 @@ def test_latex_is_an_escaped_booktabs_longtable(frame):
     latex = tables.show(frame, caption="Cap 50%", source="Src_1", label="tbl-x").to_latex()
     assert latex.startswith(tables.LATEX_MARKER + " label=tbl-x")
     for piece in (r"\begin{longtable}", r"\toprule", r"\midrule", r"\bottomrule", r"\endhead",
-                  r"\endfirsthead", r"\caption{Cap 50\%}\label{tbl-x}", r"\textit{Source:} Src\_1"):
+                  r"\endfirsthead", r"\catablecaption{Cap 50\%\label{tbl-x}}\catablekeepnumber", r"\textit{Source:} Src\_1"):
         assert piece in latex
     assert r"R\&D\_100\% \#1 \$x" in latex and "Қазақстан" in latex
     assert r"a \{b\} \textasciitilde{}c\textasciicircum{}" in latex and r"back\textbackslash{}slash" in latex
