@@ -28,11 +28,13 @@ import pandas as pd
 
 MISSING = "–"  # en dash, the one marker of a missing value
 LATEX_MARKER = "%% centralasia-table"  # first line of every text/latex form (the extension looks for it)
-# Characters a line of \small text holds across the PDF's text width (FreeSerif, A4, 10pt class).
-LINE_CHARS = {"small": 115, "footnotesize": 130, "scriptsize": 150}
+# Characters a line holds across the PDF's text width (17.5 cm = 498 pt) at EM_PER_CHAR em each:
+# \small is 9 pt, \footnotesize 8 pt, \scriptsize 7 pt (FreeSerif in a 10 pt class).
+LINE_CHARS = {"small": 110, "footnotesize": 124, "scriptsize": 141}
 LANDSCAPE_FACTOR = 1.45  # a landscape page is this much wider than the text block
 SHORT_CHARS = 16  # columns up to this many characters stay on one line (l/r), longer ones wrap (p{})
 EM_PER_CHAR = 0.5  # average FreeSerif character width, for the room left to wrapped columns
+NOWRAP_CHARS = 12  # HTML: columns up to this many characters never wrap (dates, codes, numbers)
 MINUS = "\u2212"  # a real minus sign: never a hyphen that could break a number
 
 _LATEX_SPECIAL = {
@@ -139,7 +141,13 @@ class Table:
             raise ValueError(f"label {self.label!r}: use letters, digits, '-' and '_' (e.g. 'tbl-trade-x')")
         if self.size not in (None, *LINE_CHARS):
             raise ValueError(f"size must be one of {sorted(LINE_CHARS)}")
-        frame = self.frame.reset_index(drop=True)
+        frame = self.frame
+        # A meaningful index (row labels such as "held", or a named index) becomes the first column.
+        if not (isinstance(frame.index, pd.RangeIndex) and frame.index.names == [None]):
+            names = [n if n is not None else "" for n in frame.index.names]
+            frame = frame.rename_axis(names if len(names) > 1 else names[0]).reset_index()
+        else:
+            frame = frame.reset_index(drop=True)
         frame.columns = [str(c) for c in frame.columns]
         if frame.columns.duplicated().any():
             raise ValueError(f"duplicate column names: {list(frame.columns)}")
@@ -165,24 +173,47 @@ class Table:
         """Which columns wrap (LaTeX `p{}`): long text, or any column given a width.
 
         Short columns (numbers, codes, names up to SHORT_CHARS) keep every cell on one line,
-        so a number never breaks at its minus sign; if the short columns alone overflow the
-        line, every column wraps.
+        so a number never breaks at its minus sign; when they leave the wrapped columns too
+        little room, columns of up to 11, then 6 characters wrap too, then all.
         """
-        natural = self._natural()
+        natural, words = self._natural(), self._longest_words()
         widths = self.widths or {}
-        wrap = [c in widths or n > SHORT_CHARS for c, n in zip(self.cells.columns, natural)]
         budget = LINE_CHARS[self._size()] * (LANDSCAPE_FACTOR if self.landscape else 1.0)
-        short = sum(n + 2.5 for n, w in zip(natural, wrap) if not w)
-        return [True] * len(wrap) if short > budget else wrap
+        for threshold in (SHORT_CHARS, 11, 6):  # wrap more columns until the table fits
+            wrap = [c in widths or n > threshold for c, n in zip(self.cells.columns, natural)]
+            short = sum(n + 2.5 for n, w in zip(natural, wrap) if not w)
+            least = sum(word + 3.5 for word, w in zip(words, wrap) if w)
+            if short + least <= budget:
+                return wrap
+        return [True] * len(natural)
+
+    def _longest_words(self) -> list[int]:
+        return [max(len(w) for t in [c, *self.cells[c]] for w in (str(t).split() or [""]))
+                for c in self.cells.columns]
 
     def column_fractions(self) -> list[float]:
-        """Share of the wrapped width each wrapped column gets (0 for one-line columns; sums to 1)."""
-        natural = self._natural()
+        """Share of the wrapped width each wrapped column gets (0 for one-line columns; sums to 1).
+
+        Every wrapped column first gets room for its longest word; the rest of the line is shared
+        in proportion to what each column still wants (its natural width, or its `widths` weight).
+        """
+        natural, words, wrapped = self._natural(), self._longest_words(), self.wrapped()
         widths = self.widths or {}
-        weights = [float(widths.get(c, n)) if w else 0.0
-                   for c, n, w in zip(self.cells.columns, natural, self.wrapped())]
-        total = sum(weights) or 1.0
-        return [w / total for w in weights]
+        budget = LINE_CHARS[self._size()] * (LANDSCAPE_FACTOR if self.landscape else 1.0)
+        budget -= sum(n + 2.5 for n, w in zip(natural, wrapped) if not w)
+        minimum = [float(wd + 1) if w else 0.0 for wd, w in zip(words, wrapped)]
+        if widths:
+            total = sum(float(widths.get(c, n)) for c, n, w in zip(self.cells.columns, natural, wrapped) if w)
+            want = [budget * float(widths.get(c, n)) / total if w else 0.0
+                    for c, n, w in zip(self.cells.columns, natural, wrapped)]
+        else:
+            want = [n if w else 0.0 for n, w in zip(natural, wrapped)]
+        extra = [max(0.0, wt - m) for wt, m in zip(want, minimum)]
+        spare = max(0.0, budget - 2.5 * sum(wrapped) - sum(minimum))
+        scale = min(1.0, spare / sum(extra)) if sum(extra) else 0.0
+        alloc = [m + e * scale for m, e in zip(minimum, extra)]
+        total = sum(alloc) or 1.0
+        return [a / total for a in alloc]
 
     def total_width(self) -> float:
         """Share of the line width the whole table takes: narrow tables stay narrow."""
@@ -191,14 +222,24 @@ class Table:
         return min(1.0, max(0.45, wanted / (LINE_CHARS[self._size()] * scale)))
 
     def _size(self) -> str:
+        """The largest font that fits: the natural widths, else the longest words (cells wrap)."""
         if self.size:
             return self.size
-        wanted = sum(self._natural()) + 3 * len(self.cells.columns)
         scale = LANDSCAPE_FACTOR if self.landscape else 1.0
+        natural = sum(self._natural()) + 3 * len(self.cells.columns)
+        words = sum(self._longest_words()) + 3.5 * len(self.cells.columns)
         for size in ("small", "footnotesize"):
-            if wanted <= LINE_CHARS[size] * scale:
+            if natural <= LINE_CHARS[size] * scale:
                 return size
-        return "footnotesize" if wanted <= 2 * LINE_CHARS["footnotesize"] * scale else "scriptsize"
+        return "footnotesize" if words <= LINE_CHARS["footnotesize"] * scale else "scriptsize"
+
+    def fits(self) -> bool:
+        """Whether every column can get its longest word at the chosen size (else: landscape or split)."""
+        scale = LANDSCAPE_FACTOR if self.landscape else 1.0
+        wrapped = self.wrapped()
+        need = sum(w + 3.5 if wrap else n + 2.5
+                   for w, n, wrap in zip(self._longest_words(), self._natural(), wrapped))
+        return need <= LINE_CHARS[self._size()] * scale
 
     def column_specs(self) -> list[str]:
         """The longtable column specifications, e.g. ['r', '>{\\raggedright\\arraybackslash}p{...}']."""
@@ -219,26 +260,31 @@ class Table:
         return specs
 
     # ------------------------------------------------------------ HTML
+    def _html_classes(self) -> list[str]:
+        """Numbers right-aligned; short columns (dates, codes, numbers) never wrap."""
+        return ["ca-num" if num else ("ca-nowrap" if n <= NOWRAP_CHARS else "")
+                for num, n in zip(self.numeric, self._natural())]
+
     def to_html(self) -> str:
+        """A captioned table in a keyboard-focusable scroll region, then notes and source line.
+
+        The caption is shown above the scroll region (so a wide table never clips it) and kept
+        as the table's `<caption>` for assistive technology.
+        """
         e = html.escape
-        cap_id = f"{self.label}-caption" if self.label else None
-        num_class = ' class="ca-num"'
-        head = "".join(f'<th scope="col"{num_class if num else ""}>{e(c)}</th>'
-                       for c, num in zip(self.cells.columns, self.numeric))
+        classes = [f' class="{c}"' if c else "" for c in self._html_classes()]
+        head = "".join(f'<th scope="col"{k}>{e(c)}</th>' for c, k in zip(self.cells.columns, classes))
         rows = []
         for _, row in self.cells.iterrows():
-            tds = "".join(f'<td{num_class if num else ""}>{e(str(v)).replace(chr(10), "<br>")}</td>'
-                          for v, num in zip(row, self.numeric))
+            tds = "".join(f'<td{k}>{e(str(v)).replace(chr(10), "<br>")}</td>' for v, k in zip(row, classes))
             rows.append(f"<tr>{tds}</tr>")
         label = f' id="{e(self.label)}"' if self.label else ""
-        labelled = f' aria-labelledby="{cap_id}"' if cap_id else ""
-        cap_attr = f' id="{cap_id}"' if cap_id else ""
         notes = f'<p class="ca-table-notes">{e(self.notes)}</p>' if self.notes else ""
         return (
             f'<div class="ca-table"{label}>'
-            f'<div class="ca-table-scroll" role="region" tabindex="0"{labelled}>'
-            f'<table class="table ca-table-grid">'
-            f'<caption{cap_attr}>{e(self.caption)}</caption>'
+            f'<p class="ca-table-caption" aria-hidden="true">{e(self.caption)}</p>'
+            f'<div class="ca-table-scroll" role="region" tabindex="0" aria-label="{e(self.caption)}">'
+            f'<table class="ca-table-grid"><caption class="ca-sr-only">{e(self.caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
             f"{notes}"
             f'<p class="ca-table-source">Source: {e(self.source)}</p></div>')
@@ -256,15 +302,16 @@ class Table:
             r"\textit{Source:} " + latex_escape(self.source)
         lines = [
             LATEX_MARKER + (f" label={self.label}" if self.label else ""),
-            r"\begingroup" + f"\\{size}" + r"\setlength{\LTpre}{6pt}\setlength{\LTpost}{6pt}"
+            r"\begingroup" + f"\\{size}" + r"\setlength{\LTpre}{0pt}\setlength{\LTpost}{6pt}"
             r"\setlength{\LTleft}{0pt}\setlength{\LTright}{\fill}"
             r"\renewcommand{\arraystretch}{1.15}",
         ]
         if self.landscape:
             lines.append(r"\begin{landscape}")
         lines += [
+            # Numbered caption above the table (book/latex/print.sty), flush left like the table.
+            f"\\catablecaption{{{caption}{label}}}\\catablekeepnumber",
             r"\begin{longtable}{@{}" + "".join(specs) + "@{}}",
-            f"\\caption{{{caption}}}{label}\\\\",
             r"\toprule", header, r"\midrule", r"\endfirsthead",
             f"\\multicolumn{{{n}}}{{@{{}}l}}{{\\textit{{\\tablename~\\thetable{{}} (continued)}}}}\\\\",
             r"\toprule", header, r"\midrule", r"\endhead",
@@ -314,6 +361,9 @@ def show(frame: pd.DataFrame, caption: str, source: str, label: str | None = Non
          size: str | None = None) -> Table:
     """A table for every edition of the book. Make it the last expression of a cell.
 
+    `frame` is a DataFrame (a meaningful index becomes the first column), or an object with a
+    `.frame` and optional `.widths` (such as `claims.chapter_verdicts(...)`).
+
     - `caption`: one sentence saying what the rows are (plain text; no roles).
     - `source`: who published the data, e.g. "UN Comtrade (2025); the book's calculation".
     - `label`: a global id such as "tbl-trade-mirror", for `` {ref}`tbl-trade-mirror` ``.
@@ -324,5 +374,10 @@ def show(frame: pd.DataFrame, caption: str, source: str, label: str | None = Non
       about three significant digits, booleans yes/no; missing values always as an en dash.
     - `notes`: an optional line above the source (abbreviations, units).
     """
+    if not isinstance(frame, pd.DataFrame) and isinstance(getattr(frame, "frame", None), pd.DataFrame):
+        # A table object of the package (e.g. claims.Table from claims.chapter_verdicts): its frame
+        # and its column widths.
+        widths = widths or getattr(frame, "widths", None)
+        frame = frame.frame
     return Table(frame, caption, source, label=label, widths=widths, landscape=landscape,
                  formats=formats, notes=notes, size=size)

@@ -46,18 +46,19 @@ def test_numbers_formatted_per_column_with_real_minus(frame):
 
 def test_html_is_an_accessible_table(frame):
     html = tables.show(frame, caption="Capitals & co", source="Src (2026)", label="tbl-x").to_html()
-    assert '<caption id="tbl-x-caption">Capitals &amp; co</caption>' in html
+    assert '<caption class="ca-sr-only">Capitals &amp; co</caption>' in html
+    assert '<p class="ca-table-caption" aria-hidden="true">Capitals &amp; co</p>' in html
     assert html.count('<th scope="col"') == 5
-    assert 'role="region" tabindex="0" aria-labelledby="tbl-x-caption"' in html
+    assert 'role="region" tabindex="0" aria-label="Capitals &amp; co"' in html
     assert "Source: Src (2026)" in html and 'id="tbl-x"' in html
-    assert "R&amp;D_100% #1 $x" in html
+    assert "R&amp;D_100% #1 $x" in html and '<td class="ca-num">' in html
 
 
 def test_latex_is_an_escaped_booktabs_longtable(frame):
     latex = tables.show(frame, caption="Cap 50%", source="Src_1", label="tbl-x").to_latex()
     assert latex.startswith(tables.LATEX_MARKER + " label=tbl-x")
     for piece in (r"\begin{longtable}", r"\toprule", r"\midrule", r"\bottomrule", r"\endhead",
-                  r"\endfirsthead", r"\caption{Cap 50\%}\label{tbl-x}", r"\textit{Source:} Src\_1"):
+                  r"\endfirsthead", r"\catablecaption{Cap 50\%\label{tbl-x}}\catablekeepnumber", r"\textit{Source:} Src\_1"):
         assert piece in latex
     assert r"R\&D\_100\% \#1 \$x" in latex and "Қазақстан" in latex
     assert r"a \{b\} \textasciitilde{}c\textasciicircum{}" in latex and r"back\textbackslash{}slash" in latex
@@ -75,7 +76,25 @@ def test_long_text_columns_wrap_short_ones_do_not():
 def test_explicit_widths_weight_the_wrapped_columns():
     frame = pd.DataFrame({"a": ["x " * 30], "b": ["y " * 30]})
     table = tables.show(frame, caption="Cap", source="Src", widths={"a": 30, "b": 10})
-    assert table.column_fractions() == pytest.approx([0.75, 0.25])
+    assert table.column_fractions() == pytest.approx([0.75, 0.25], rel=0.01)
+
+
+def test_a_wrapped_column_is_never_narrower_than_its_longest_word():
+    frame = pd.DataFrame({c: ["head of state (guest)", "Dushanbe-Tashkent-Ashgabat"] for c in "ABCDEFGHIJ"})
+    table = tables.show(frame, caption="Cap", source="Src")
+    budget = tables.LINE_CHARS[table._size()]
+    assert all(f * budget >= len("Dushanbe-Tashkent-Ashgabat") * 0.9 for f in table.column_fractions()) \
+        or table._size() == "scriptsize"
+
+
+def test_row_labels_are_kept_as_the_first_column():
+    counts = pd.DataFrame({"before": [1, 2], "after": [3, 4]}, index=pd.Index(["held", "cancelled"]))
+    table = tables.show(counts, caption="Cap", source="Src")
+    assert list(table.cells.columns) == ["", "before", "after"] and table.cells.iloc[0, 0] == "held"
+    named = tables.show(counts.rename_axis("status"), caption="Cap", source="Src")
+    assert list(named.cells.columns)[0] == "status"
+    plain = tables.show(counts.reset_index(drop=True), caption="Cap", source="Src")
+    assert list(plain.cells.columns) == ["before", "after"]
 
 
 def test_header_repeats_and_landscape(frame):
@@ -128,3 +147,17 @@ def test_vector_copy_is_reproducible():
     one, two = (print_figure(draw(), fmt="pdf", bbox_inches="tight", metadata=dict(style.PDF_METADATA))
                 for _ in range(2))
     assert one == two and one.startswith(b"%PDF") and b"CreationDate" not in one
+
+
+def test_fits_tells_when_a_table_needs_landscape():
+    wide = pd.DataFrame({c: ["Dushanbe-Tashkent-Ashgabat-Bishkek"] for c in "ABCDEFGH"})
+    assert not tables.show(wide, caption="Cap", source="Src").fits()
+    assert tables.show(wide.iloc[:, :3], caption="Cap", source="Src").fits()
+
+
+def test_a_package_table_object_is_accepted_with_its_widths():
+    class Legacy:  # the shape of claims.Table
+        frame = pd.DataFrame({"id": ["C01"], "claim": ["text " * 20]})
+        widths = {"claim": 40}
+    table = tables.show(Legacy(), caption="Verdicts", source="The book's claim ledger")
+    assert table.widths == {"claim": 40} and list(table.cells.columns) == ["id", "claim"]

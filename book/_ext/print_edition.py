@@ -29,7 +29,7 @@ DATA_LINK_CLASS = "ca-data-link"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 _LABEL = re.compile(r"^%% centralasia-table label=(\S+)")
 _BARE_REPR = re.compile(r"^\s*<[^\n]*>\s*$")  # <Figure size 640x480 with 1 Axes>, <Axes: ...>
-_CAPTION = re.compile(r"\\caption\{(.*?)\}\\label", re.S)
+_CAPTION = re.compile(r"\\(?:catablecaption|caption)\{(.*?)\\label", re.S)
 STATIC = Path(__file__).parent / "static"
 
 
@@ -51,7 +51,7 @@ def tables_to_raw(app, doctree):
             label = match.group(1)
             text = text.replace(f"\\label{{{label}}}", f"\\label{{\\detokenize{{{docname}:{label}}}}}")
             caption = _CAPTION.search(node.astext())
-            title = re.sub(r"\\(.)", r"\1", caption.group(1)) if caption else label
+            title = re.sub(r"\\(.)", r"\1", caption.group(1)).rstrip("}") if caption else label
             if label in std.labels and std.labels[label][0] != docname:
                 LOGGER.warning("duplicate table label %r (also in %s)", label, std.labels[label][0],
                                location=node)
