@@ -185,7 +185,9 @@ def explorer_chart(frame: pd.DataFrame, *, source: str, border: str | None = Non
     labels = " : ".join(f"datum.value == {i} ? {explorers._js(s)}" for i, s in enumerate(bd.STEPS)) + " : ''"
     y = alt.Y("level:Q", title=None, scale=alt.Scale(domain=[0, len(bd.STEPS) - 1]),
               axis=alt.Axis(values=list(range(len(bd.STEPS))), labelExpr=labels, labelLimit=170, grid=True))
-    x = alt.X("year:Q", title="Year (status at the end of the year)", axis=alt.Axis(format="d", tickMinStep=1))
+    lo, hi = int(frame["year"].min()), int(frame["year"].max())
+    x = alt.X("year:Q", title="Year (status at the end of the year)", scale=alt.Scale(domain=[lo, hi], nice=False),
+              axis=alt.Axis(format="d", tickMinStep=1))
     data = explorers.inline_csv(frame, {c: "number" for c in ("year", "level", "factbook_km", "measured_km",
                                                                 "treaty_km")})
     base = alt.Chart(data).transform_filter("datum.border == border")
