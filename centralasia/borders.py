@@ -187,10 +187,7 @@ def clashes(events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["event_id", "date", "year", "iso3_a", "iso3_b", "title", "description"])
 
 
-# ---------------------------------------------------------------- tables and figures of the chapter
-
-STEP_COLOURS = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b")  # one hue, lightness falls with the step
-
+# ---------------------------------------------------------------- chapter tables (frames only; display in the notebook)
 
 def length_table(measured: pd.DataFrame, published: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """Pairs with Factbook length, NE 1:10m geodesic length, their ratio and the chronology's stated length."""
@@ -202,136 +199,7 @@ def length_table(measured: pd.DataFrame, published: pd.DataFrame, events: pd.Dat
     return out.sort_values(["internal", "published_km"], ascending=[False, False], ignore_index=True)
 
 
-def status_figure(status: pd.DataFrame, steps: pd.DataFrame, clash_rows: pd.DataFrame, article_year: float = 2019.24):
-    """Timeline: one row per pair, shaded by status; markers for tripoints, sea borders and clashes."""
-    import matplotlib.pyplot as plt
-    from matplotlib.colors import ListedColormap
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-    from .countries import name
 
-    pairs = list(dict.fromkeys(zip(status["iso3_a"], status["iso3_b"])))
-    years = sorted(status["year"].unique())
-    grid = status.pivot_table(index=["iso3_a", "iso3_b"], columns="year", values="level").reindex(pairs)
-    fig, ax = plt.subplots(figsize=(9, 0.45 * len(pairs) + 1.6), dpi=100)
-    ax.imshow(grid.to_numpy(), aspect="auto", cmap=ListedColormap(STEP_COLOURS), vmin=-0.5, vmax=len(STEPS) - 0.5,
-              extent=(years[0] - 0.5, years[-1] + 0.5, len(pairs) - 0.5, -0.5), interpolation="nearest")
-    for i in range(len(pairs) + 1):
-        ax.axhline(i - 0.5, color="#888888", linewidth=0.5)
-    index = {p: i for i, p in enumerate(pairs)}
-    marks = {"tripoint": ("^", "white", "Junction (tripoint) agreement"),
-             "maritime": ("D", "white", "Caspian (sea) border agreement")}
-    for step, (marker, face, _) in marks.items():
-        sel = steps[steps["step"] == step]
-        for r in sel.itertuples():
-            if (r.iso3_a, r.iso3_b) in index:
-                ax.plot(r.year, index[(r.iso3_a, r.iso3_b)], marker=marker, markersize=7, markerfacecolor=face,
-                        markeredgecolor="black", linestyle="none", zorder=5)
-    for r in clash_rows.itertuples():
-        if (r.iso3_a, r.iso3_b) in index:
-            ax.plot(r.year, index[(r.iso3_a, r.iso3_b)], marker="X", markersize=10, color="#D55E00",
-                    markeredgecolor="black", linestyle="none", zorder=6)
-    ax.axvline(article_year, color="black", linestyle="--", linewidth=1)
-    ax.text(article_year + 0.2, -0.6, "article (Mar 2019)", fontsize=8, va="bottom")
-    ax.set_yticks(range(len(pairs)), [f"{name(a)}–{name(b)}" for a, b in pairs])
-    ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
-    ax.set_ylim(len(pairs) - 0.5, -0.9)
-    ax.grid(False)
-    ax.set_xlabel("Year (status at the end of the year)")
-    handles = [Patch(facecolor=c, edgecolor="#555555", label=s) for c, s in zip(STEP_COLOURS, STEPS)]
-    handles += [Line2D([], [], marker=m, markerfacecolor=f, markeredgecolor="black", linestyle="none", label=l)
-                for m, f, l in marks.values()]
-    handles.append(Line2D([], [], marker="X", color="#D55E00", markeredgecolor="black", linestyle="none",
-                          markersize=9, label="Border clash (chronology)"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.22), ncol=3, fontsize=7.5, frameon=False)
-    return fig
-
-
-def lengths_figure(table: pd.DataFrame):
-    """Horizontal bars per pair: Factbook length and NE 1:10m geodesic length; dots: lengths stated in treaties."""
-    import matplotlib.pyplot as plt
-    import numpy as np
-    from .countries import name
-
-    t = table.iloc[::-1].reset_index(drop=True)
-    y = np.arange(len(t))
-    fig, ax = plt.subplots(figsize=(8, 0.33 * len(t) + 1.4), dpi=100)
-    ax.barh(y + 0.2, t["published_km"], height=0.4, color="#555555", label="CIA World Factbook (all editions)")
-    ax.barh(y - 0.2, t["geodesic_km"], height=0.4, color="#E69F00", edgecolor="black", linewidth=0.4,
-            hatch="///", label="Natural Earth 1:10m line, measured (geodesic)")
-    stated = t["stated_km"].notna()
-    ax.plot(t.loc[stated, "stated_km"], y[stated], marker="D", color="black", markerfacecolor="white",
-            linestyle="none", label="Length stated at a treaty (chronology)")
-    ax.set_yticks(y, [f"{name(a)}–{name(b)}" for a, b in zip(t["iso3_a"], t["iso3_b"])])
-    ax.set_xlabel("Border length, km")
-    ax.set_axisbelow(True)
-    n_external = int((~t["internal"]).sum())
-    if 0 < n_external < len(t):
-        ax.axhline(n_external - 0.5, color="black", linewidth=0.8)
-        ax.text(ax.get_xlim()[1], n_external - 0.4, "between two of the five ↑   with a neighbour ↓",
-                ha="right", va="bottom", fontsize=7.5)
-    ax.legend(loc="lower right", fontsize=8, frameon=True)
-    ax.grid(axis="y", visible=False)
-    return fig
-
-
-def pair_card(a: str, b: str, lengths: pd.DataFrame, steps: pd.DataFrame, clash_rows: pd.DataFrame):
-    """The widget's figure: the border highlighted on a map, its lengths and its agreements."""
-    import textwrap
-
-    import matplotlib.pyplot as plt
-    from . import geo, maps
-    from .countries import name
-
-    x, y = geo.pair(a, b)
-    lay = maps.layers().projected()
-    sel = lay.boundaries[(lay.boundaries["iso3_a"] == x) & (lay.boundaries["iso3_b"] == y)]
-    fig, (ax, txt) = plt.subplots(1, 2, figsize=(10, 4.6), dpi=90, gridspec_kw={"width_ratios": (1.35, 1)})
-    bx0, by0, bx1, by1 = sel.total_bounds if len(sel) else maps.region_extent(lay)
-    half = max(bx1 - bx0, by1 - by0) / 2 * 1.25 + 120_000
-    cx, cy = (bx0 + bx1) / 2, (by0 + by1) / 2
-    maps.draw_base(ax, lay, (cx - half, cy - half * 0.8, cx + half, cy + half * 0.8), highlight=(x, y))
-    ax.set_title(f"{name(x)}–{name(y)}", fontsize=10, pad=12)
-    row = lengths[(lengths["iso3_a"] == x) & (lengths["iso3_b"] == y)]
-    lines = []
-    if len(row):
-        r = row.iloc[0]
-        lines.append(f"Factbook length: {r['published_km']:,.0f} km")
-        lines.append(f"Natural Earth 1:10m, measured: {r['geodesic_km']:,.0f} km ({r['ratio_pct']:.0f}%)")
-        if pd.notna(r["stated_km"]):
-            lines.append(f"Stated at a treaty: {r['stated_km']:,.0f} km")
-    mine = steps[(steps["iso3_a"] == x) & (steps["iso3_b"] == y)]
-    clashes_ = clash_rows[(clash_rows["iso3_a"] == x) & (clash_rows["iso3_b"] == y)]
-    lines.append("")
-    lines.append("Agreements in the chronology:" if len(mine) else "No agreement in the chronology.")
-    for r in mine.itertuples():
-        lines.extend(textwrap.wrap(f"{r.date}  {r.step}: {r.title}", 58, subsequent_indent="     "))
-    for r in clashes_.itertuples():
-        lines.extend(textwrap.wrap(f"{r.date}  clash: {r.title}", 58, subsequent_indent="     "))
-    txt.axis("off")
-    txt.text(0, 1, "\n".join(lines), va="top", ha="left", fontsize=8, family="DejaVu Sans")
-    return fig
-
-
-def deaths_figure(dyad_years: pd.DataFrame):
-    """Bars of UCDP battle deaths per year (best estimate) with low-high whiskers."""
-    import matplotlib.pyplot as plt
-
-    d = dyad_years.sort_values("year")
-    x = d["year"].astype(str)
-    fig, ax = plt.subplots(figsize=(5.5, 3), dpi=100)
-    ax.bar(x, d["best"], color="#D55E00", edgecolor="black", hatch="xx", width=0.5)
-    ax.errorbar(x, d["best"], yerr=[d["best"] - d["low"], d["high"] - d["best"]], fmt="none", ecolor="black",
-                capsize=6)
-    for xi, yi in zip(x, d["best"]):
-        ax.annotate(f"{yi}", (xi, yi), xytext=(12, 3), textcoords="offset points", fontsize=9)
-    ax.set_ylabel("Battle-related deaths")
-    ax.set_axisbelow(True)
-    ax.grid(axis="x", visible=False)
-    return fig
-
-
-# ---------------------------------------------------------------- chapter tables (frames only; display in the notebook)
 
 def pair_label(a: str, b: str) -> str:
     from .countries import name
@@ -395,3 +263,58 @@ def length_display(lengths: pd.DataFrame) -> pd.DataFrame:
         "NE/Factbook %": lengths["ratio_pct"].round(0).astype(int),
         "treaty km": lengths["stated_km"].round(0).astype("Int64"),
     })
+
+
+def status_summary(then: pd.DataFrame, now: pd.DataFrame, focus: str = "KAZ") -> dict:
+    """The counts the status section quotes (glue them), from `status_on` frames on two dates.
+
+    For each date (`article`, `now`): borders delimited, delimitation ratified (or superseded by a
+    ratified demarcation), demarcation signed, demarcation ratified, and the names of the last; for
+    `focus` (Kazakhstan), the same on the article's date, and the number of the other borders.
+    """
+    out = {}
+    for key, frame in (("article", then), ("now", now)):
+        ratified = frame[frame["demarcation_ratified"]]
+        out[f"borders_delimited_{key}"] = int(frame["delimited"].sum())
+        out[f"borders_delim_ratified_{key}"] = int((frame["delimitation_ratified"] | frame["demarcation_ratified"]).sum())
+        out[f"borders_demarcation_{key}"] = int(frame["demarcation_signed"].sum())
+        out[f"borders_demarc_ratified_{key}"] = len(ratified)
+        out[f"borders_demarc_ratified_{key}_names"] = ", ".join(
+            pair_label(a, b) for a, b in zip(ratified["iso3_a"], ratified["iso3_b"])) or "none"
+    mine = then[(then["iso3_a"] == focus) | (then["iso3_b"] == focus)]
+    out["borders_focus_n"] = len(mine)
+    out["borders_focus_delimited_article"] = int(mine["delimited"].sum())
+    out["borders_focus_demarcation_article"] = int(mine["demarcation_signed"].sum())
+    out["borders_focus_demarc_ratified_article"] = int(mine["demarcation_ratified"].sum())
+    out["borders_others_n"] = len(then) - len(mine)
+    return out
+
+
+def explorer_frame(events: pd.DataFrame, lengths: pd.DataFrame, years: range) -> pd.DataFrame:
+    """The border explorer's data, tidy long: one row per (border, year) of status, one per event.
+
+    Columns: `border`, `kind` ("status" or "event"), `year`, `level` (0-5, the index of the step in
+    `STEPS`), `step`, and for status rows the lengths (`factbook_km`, `measured_km`, `treaty_km`),
+    for event rows `date`, `event_id`, `what` (the step the rules give it, or "clash") and `title`.
+    An event sits at the level its border had at the end of its year (so it marks the status line).
+    """
+    pairs = [tuple(p) for p in lengths[["iso3_a", "iso3_b"]].to_numpy()]
+    status = status_by_year(events, pairs, years)
+    status = status.merge(lengths[["iso3_a", "iso3_b", "published_km", "geodesic_km", "stated_km"]],
+                          on=["iso3_a", "iso3_b"], how="left")
+    rows = pd.DataFrame({"border": [pair_label(a, b) for a, b in zip(status["iso3_a"], status["iso3_b"])],
+                         "kind": "status", "year": status["year"], "level": status["level"],
+                         "step": status["step"], "factbook_km": status["published_km"].round(0),
+                         "measured_km": status["geodesic_km"].round(0), "treaty_km": status["stated_km"].round(0)})
+    marks = pd.concat([classify_events(events)[["event_id", "date", "year", "iso3_a", "iso3_b", "step", "title"]]
+                       .rename(columns={"step": "what"}),
+                       clashes(events)[["event_id", "date", "year", "iso3_a", "iso3_b", "title"]].assign(what="clash")],
+                      ignore_index=True)
+    marks = marks[marks["year"].between(years.start, years.stop - 1)]
+    marks = marks.merge(status[["iso3_a", "iso3_b", "year", "level", "step"]], on=["iso3_a", "iso3_b", "year"])
+    marks = pd.DataFrame({"border": [pair_label(a, b) for a, b in zip(marks["iso3_a"], marks["iso3_b"])],
+                          "kind": "event", "year": marks["year"], "level": marks["level"], "step": marks["step"],
+                          "date": marks["date"], "event_id": marks["event_id"], "what": marks["what"],
+                          "title": marks["title"]})
+    out = pd.concat([rows, marks], ignore_index=True)
+    return out.sort_values(["border", "kind", "year", "event_id"], ignore_index=True, na_position="first")

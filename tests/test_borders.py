@@ -123,9 +123,11 @@ def test_chapter_findings_are_assessments_and_c26_covers_every_neighbour():
 
 def test_status_map_draws_every_step_in_the_legend():
     import matplotlib.pyplot as plt
+    from centralasia import style
     from centralasia.figures import borders as fb
     status = pd.DataFrame({"iso3_a": ["KAZ", "KGZ"], "iso3_b": ["KGZ", "TJK"], "step": ["demarcation ratified", "no agreement recorded"]})
     fig = fb.draw_status_map({"one": status, "two": status})
-    assert len(fig.axes) == 2 and [a.get_title() for a in fig.axes] == ["one", "two"]
+    assert len(fig.axes) == 2 and [a.get_title(loc="left") or a.get_title() for a in fig.axes] == ["one", "two"]
+    assert fig.get_size_inches()[0] == style.TEXT_WIDTH
     assert [t.get_text() for t in fig.legends[0].get_texts()] == list(bd.STEPS)
     plt.close(fig)
