@@ -211,13 +211,12 @@ def census_beside_wrp(census: pd.DataFrame, wrp: pd.DataFrame) -> pd.DataFrame:
 
 
 def minorities_table(minorities: pd.DataFrame) -> pd.DataFrame:
-    """The minorities reference table for display: readable columns, blanks for figures not given."""
+    """The minorities reference table for display: readable columns; figures not given stay missing."""
     from .countries import name
     t = minorities.sort_values(["group", "country", "year"]).copy()
     return pd.DataFrame({
         "group": t["group"], "in": t["country"].map(name), "area": t["area"], "year": t["year"].astype(int),
-        "persons": [f"{int(v):,}" if pd.notna(v) else "" for v in t["persons"]],
-        "share, %": [f"{float(v):.1f}" if pd.notna(v) else "" for v in t["share_pct"]],
+        "persons": t["persons"].astype("Int64"), "share, %": t["share_pct"].astype("Float64"),
         "basis": t["basis"]}).reset_index(drop=True)
 
 
@@ -241,3 +240,36 @@ def visitor_shares(by_origin: pd.DataFrame, destination: str, period: str, group
     out.attrs["total"] = total
     out.attrs["share_from_group_pct"] = 100 * float(rows.loc[rows["origin"].isin(group), "visitors"].sum()) / total
     return out.reset_index(drop=True)
+
+
+STATE_LANGUAGE = {"KAZ": "Kazakh", "KGZ": "Kyrgyz", "UZB": "Uzbek", "TKM": "Turkmen"}  # Tajik is not Turkic
+
+
+def country_ties(pairs: pd.DataFrame, totals: pd.DataFrame, visa: pd.DataFrame, lexical: pd.DataFrame,
+                 countries: list[str], year: int = 2019, snapshots: tuple[int, ...] = (2019, 2025),
+                 top: int = 5) -> pd.DataFrame:
+    """The culture explorer's tidy frame: `iso3`, `group`, `item`, `value` (all per cent).
+
+    For each country: where its emigrants live (`top` partners, the rest as "other countries"),
+    how open the others are to its citizens and it to theirs in each visa snapshot, and the
+    lexical similarity of its state language to the other Turkic state languages (`lexical`:
+    a square matrix of shares; none for Tajik, which is not Turkic).
+    """
+    from .countries import name
+    rows = []
+    for c in countries:
+        s = migrant_shares(pairs, totals, c, year).sort_values("share", ascending=False)
+        head = s[s["partner"] != "other"].head(top)
+        rest = 1.0 - float(head["share"].sum())
+        for partner, share in [*zip(head["partner"], head["share"]), ("other", rest)]:
+            where = "other countries" if partner == "other" else name(partner)
+            rows.append((c, "emigrants", f"Emigrants ({year}) living in {where}", 100 * float(share)))
+        for snap in snapshots:
+            o = openness_score(visa, snap, c, countries)
+            rows.append((c, "visas", f"Other four open to its citizens ({snap})", 100 * o["outbound"]))
+            rows.append((c, "visas", f"It is open to the other four's citizens ({snap})", 100 * o["inbound"]))
+        own = STATE_LANGUAGE.get(c)
+        for other_c, other in STATE_LANGUAGE.items():
+            if own and other_c != c and other_c in countries:
+                rows.append((c, "language", f"Basic vocabulary cognate with {other}", 100 * float(lexical.loc[own, other])))
+    return pd.DataFrame(rows, columns=["iso3", "group", "item", "value"])

@@ -194,3 +194,26 @@ def timetable_speeds(rail: pd.DataFrame) -> pd.DataFrame:
     out["kmh_low"] = d / rail["hours_max"].astype(float)
     out["kmh_high"] = d / rail["hours_min"].astype(float)
     return out
+
+
+EXPLORER_MEASURES = {
+    "LPI overall score (1-5)": "lpi_overall",
+    "LPI customs score (1-5)": "lpi_customs",
+    "LPI infrastructure score (1-5)": "lpi_infrastructure",
+    "Air passengers carried, million": "air_passengers_m",
+}
+
+
+def explorer_frame(lpi: pd.DataFrame, air: pd.DataFrame) -> pd.DataFrame:
+    """The explorer's tidy long frame: `iso3`, `indicator` (EXPLORER_MEASURES codes), `year`, `value`.
+
+    LPI scores as published (one row per edition scored), passengers carried in millions; rows
+    without a value are dropped, so a missing edition is a gap, never a zero.
+    """
+    parts = [lpi[["iso3", "year", c]].rename(columns={c: "value"}).assign(indicator=f"lpi_{c}")
+             for c in ("overall", "customs", "infrastructure")]
+    parts.append(air[["iso3", "year"]].assign(value=air["air_passengers"].astype("Float64") / 1e6,
+                                              indicator="air_passengers_m"))
+    out = pd.concat(parts, ignore_index=True)[["iso3", "indicator", "year", "value"]]
+    out = out.dropna(subset=["value"]).astype({"year": int, "value": float})
+    return out.sort_values(["indicator", "iso3", "year"]).reset_index(drop=True)

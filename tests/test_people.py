@@ -111,3 +111,96 @@ def test_passport_codes_of_both_snapshots_map_to_one_scale():
     assert _harmonise("no admission", 2025, "x")[0] == "no_admission"
     with pytest.raises(DataError):
         _harmonise("maybe", 2025, "x")
+
+
+# ------------------------------------------------------------------ figures and explorer data
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from centralasia.figures import culture as figs  # noqa: E402
+
+TWO = ["KAZ", "KGZ"]
+
+
+def test_draw_lexical_prints_percentages_off_the_diagonal():
+    m = pd.DataFrame([[1.0, 0.9], [0.9, 1.0]], index=["Kazakh", "Kyrgyz"], columns=["Kazakh", "Kyrgyz"])
+    fig = figs.draw_lexical(m)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.texts] == ["90", "90"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Kazakh", "Kyrgyz"]
+    assert "cognate" in fig.axes[1].get_ylabel()  # the colour bar
+    plt.close(fig)
+
+
+def test_draw_religion_stacks_each_group_to_the_whole():
+    t = pd.DataFrame({"muslim_sunni": [0.6, 0.8], "muslim_other": [0.1, 0.0], "christian_orthodox": [0.2, 0.1],
+                      "christian_other": [0.0, 0.0], "non_religious": [0.1, 0.1], "other": [0.0, 0.0]},
+                     index=TWO)
+    fig = figs.draw_religion({1995: t, 2010: t}, TWO)
+    left, right = fig.axes[:2]
+    assert [left.get_title(), right.get_title()] == ["1995", "2010"]
+    ends = {round(b.get_x() + b.get_width(), 6) for b in left.patches if b.get_width() > 0 and b.get_x() + b.get_width() > 99}
+    assert ends == {100.0}
+    assert [t.get_text() for t in left.get_yticklabels()] == ["Kazakhstan", "Kyrgyzstan"]
+    assert len(left.patches) == len(figs.REL_ORDER) * len(TWO)
+    plt.close(fig)
+
+
+def test_draw_migrants_in_millions():
+    t = pd.DataFrame({"Russia": [2e6, 1e6], "Other four": [1e5, 2e5], "Elsewhere": [5e5, 1e5]}, index=TWO)
+    fig = figs.draw_migrants({1990: t, 2019: t}, TWO)
+    ax = fig.axes[0]
+    assert ax.patches[0].get_width() == 2.0 and "millions" in ax.get_xlabel()
+    plt.close(fig)
+
+
+def test_draw_displaced_stacks_types_in_thousands():
+    frame = pd.DataFrame({"refugees": [1000.0, 3000.0], "asylum_seekers": [500.0, None]}, index=[2020, 2021])
+    fig = figs.draw_displaced(frame, "Afghans")
+    ax = fig.axes[0]
+    assert ax.get_title() == "Afghans" and "thousands" in ax.get_ylabel()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["refugees", "asylum-seekers"]
+    plt.close(fig)
+
+
+def test_draw_visa_labels_cells_and_days():
+    m = pd.DataFrame([["visa_free", "visa_free"], ["no_admission", "visa_free"]], index=TWO, columns=TWO)
+    days = {"2025": pd.Series({("KAZ", "KGZ"): 60})}
+    fig = figs.draw_visa({"2025": m, "2025b": m}, {**days, "2025b": pd.Series(dtype=float)}, TWO)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts == ["–", "free\n60 d", "none", "–"]
+    assert fig.axes[0].get_xlabel() == "Destination" and fig.axes[0].get_ylabel() == "Passport"
+    plt.close(fig)
+
+
+def test_draw_tourism_keeps_gaps_on_a_log_scale():
+    arr = pd.DataFrame({"KAZ": [1e6, 2e6, 4e6]}, index=[2000, 2001, 2003])
+    fig = figs.draw_tourism(arr, ["KAZ"])
+    ax = fig.axes[0]
+    y = ax.lines[0].get_ydata()
+    assert len(y) == 4 and np.isnan(y[2]) and ax.get_yscale() == "log"
+    plt.close(fig)
+
+
+def test_country_ties_and_its_figure():
+    pairs = pd.DataFrame({"year": [2019] * 4, "origin": ["KAZ", "KAZ", "KGZ", "KGZ"],
+                          "destination": ["RUS", "KGZ", "RUS", "KAZ"], "migrant_stock": [80.0, 10.0, 50.0, 25.0]})
+    totals = pd.DataFrame({"iso3": TWO, "year": [2019, 2019], "direction": ["emigrants"] * 2,
+                           "migrant_stock": [100.0, 100.0]})
+    visa = pd.DataFrame({"snapshot": [2019, 2019, 2025, 2025], "passport": ["KAZ", "KGZ", "KAZ", "KGZ"],
+                         "destination": ["KGZ", "KAZ", "KGZ", "KAZ"],
+                         "category": ["visa_free", "visa_free", "visa_free", "visa_required"]})
+    lex = pd.DataFrame([[1.0, 0.9], [0.9, 1.0]], index=["Kazakh", "Kyrgyz"], columns=["Kazakh", "Kyrgyz"])
+    ties = people.country_ties(pairs, totals, visa, lex, TWO)
+    kaz = ties[ties["iso3"] == "KAZ"].set_index("item")["value"]
+    assert kaz["Emigrants (2019) living in Russia"] == pytest.approx(80.0)
+    assert kaz["Emigrants (2019) living in other countries"] == pytest.approx(10.0)
+    assert kaz["It is open to the other four's citizens (2025)"] == 0.0
+    assert kaz["Basic vocabulary cognate with Kyrgyz"] == pytest.approx(90.0)
+    assert set(ties["group"]) == {"emigrants", "visas", "language"}
+    fig = figs.draw_ties(ties, "KAZ")
+    assert len(fig.axes[0].patches) == len(kaz) and fig.axes[0].get_xlim() == (0.0, 100.0)
+    plt.close(fig)

@@ -1,6 +1,7 @@
 """Transport measures on small hand-made tables with known answers."""
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -120,3 +121,77 @@ def test_distances_on_the_ellipsoid():
 def test_display_name():
     assert transport.display_name("KGZ") == "Kyrgyzstan"
     assert transport.display_name("United Arab Emirates") == "United Arab Emirates"
+
+
+# ------------------------------------------------------------------ figures and explorer data
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from centralasia.figures import transport as figs  # noqa: E402
+
+FIVE = ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+
+
+def test_link_matrix_prints_counts_dashes_and_separates_the_region():
+    m = pd.DataFrame([[3, 1, 0], [1, 0, 7]], index=["KAZ", "KGZ"], columns=["KAZ", "KGZ", "RUS"])
+    fig = figs.draw_link_matrix(m, ["KAZ", "KGZ"])
+    ax = fig.axes[0]
+    cells = [t.get_text() for t in ax.texts]
+    assert cells == ["3", "1", "–", "1", "–", "7"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Kazakhstan", "Kyrgyzstan"]
+    assert [t.get_text() for t in ax.get_xticklabels()][-1] == "Russia"
+    assert [line.get_xdata()[0] for line in ax.lines] == [1.5]  # the rule after the region's columns
+    assert ax.texts[0].get_fontstyle() == "italic" and ax.texts[2].get_fontstyle() == "normal"
+    plt.close(fig)
+
+
+def test_hubs_bars_follow_the_frame_top_down_and_colour_russia():
+    top = pd.DataFrame({"label": ["Moscow", "Istanbul"], "links": [9, 4], "in_russia": [True, False]})
+    fig = figs.draw_hubs(top)
+    ax = fig.axes[0]
+    bars = ax.patches[:2]
+    assert [b.get_width() for b in bars] == [4, 9]  # drawn bottom-up, so the first row is on top
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Istanbul", "Moscow"]
+    assert bars[1].get_facecolor()[:3] == (0.0, 0.0, 0.0) and bars[0].get_hatch() == "//"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["in Russia", "elsewhere"]
+    plt.close(fig)
+
+
+def test_lpi_lines_keep_missing_editions_as_gaps():
+    scores = pd.DataFrame({"iso3": ["TKM", "TKM", "WLD", "WLD"], "year": [2010, 2014, 2010, 2014],
+                           "overall": [2.5, 2.3, 2.9, 2.9]})
+    fig = figs.draw_lpi(scores, ["TKM", "WLD"], FIVE, editions=(2010, 2012, 2014))
+    ax = fig.axes[0]
+    tkm = ax.lines[0].get_ydata()
+    assert len(tkm) == 3 and np.isnan(tkm[1]) and tkm[0] == 2.5
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Turkmenistan", "World"]
+    assert ax.lines[0].get_linewidth() > ax.lines[1].get_linewidth()  # the five drawn heavier
+    assert list(ax.get_xticks()) == [2010, 2012, 2014]
+    assert "LPI score" in ax.get_ylabel()
+    plt.close(fig)
+
+
+def test_air_passengers_in_millions_on_a_log_scale_with_gaps():
+    air = pd.DataFrame({"iso3": ["KAZ"] * 3, "year": [2000, 2001, 2003], "air_passengers": [1e6, 2e6, 4e6]})
+    fig = figs.draw_air(air, ["KAZ"])
+    ax = fig.axes[0]
+    x, y = ax.lines[0].get_xdata(), ax.lines[0].get_ydata()
+    assert list(x) == [2000, 2001, 2002, 2003] and np.isnan(y[2]) and y[3] == 4.0
+    assert ax.get_yscale() == "log" and "million" in ax.get_ylabel()
+    plt.close(fig)
+
+
+def test_explorer_frame_is_tidy_and_drops_missing_values():
+    lpi = pd.DataFrame({"iso3": ["KAZ", "TKM"], "year": [2018, 2018], "overall": [2.8, None],
+                        "customs": [2.7, 2.1], "infrastructure": [2.6, 2.2]})
+    air = pd.DataFrame({"iso3": ["KAZ"], "year": [2018], "air_passengers": [8_000_000]})
+    frame = transport.explorer_frame(lpi, air)
+    assert list(frame.columns) == ["iso3", "indicator", "year", "value"]
+    assert set(frame["indicator"]) == set(transport.EXPLORER_MEASURES.values())
+    assert not ((frame["indicator"] == "lpi_overall") & (frame["iso3"] == "TKM")).any()
+    assert frame.loc[frame["indicator"] == "air_passengers_m", "value"].item() == 8.0
+    fig = figs.draw_series(frame, "lpi_customs", ["KAZ", "TKM"], (2010, 2020))
+    assert len(fig.axes[0].lines) == 2
+    plt.close(fig)

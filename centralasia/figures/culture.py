@@ -130,3 +130,22 @@ def draw_tourism(arrivals: pd.DataFrame, codes: list[str]) -> plt.Figure:
     ax.set_xlabel("Year")
     ax.legend(fontsize=8, ncol=2)
     return fig
+
+
+TIES_COLOUR = {"emigrants": "#0072B2", "visas": "#E69F00", "language": "#009E73"}
+TIES_HATCH = {"emigrants": "", "visas": "//", "language": ".."}
+
+
+def draw_ties(ties: pd.DataFrame, country: str) -> plt.Figure:
+    """One country's ties (`people.country_ties`): a bar per item, in per cent, coloured by group."""
+    t = ties[ties["iso3"] == country]
+    fig, ax = plt.subplots(figsize=style.size(0.9 + 0.24 * len(t)))
+    ax.barh(range(len(t)), t["value"], color=[TIES_COLOUR[g] for g in t["group"]],
+            hatch=[TIES_HATCH[g] for g in t["group"]], edgecolor="white")
+    ax.set_yticks(range(len(t)), t["item"], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Per cent")
+    ax.set_title(f"{name(country)}: emigrants, visas and language")
+    ax.grid(axis="y", visible=False)
+    return fig
