@@ -406,17 +406,13 @@ class LiveChart:
         spec = json.dumps(self.spec(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         spec = spec.replace("</", "<\\/")
         alt_text = html.escape(self.alt, quote=True)
-        kinds = sorted({c["input"] for c in self.controls()})
-        hint = ("Controls under the chart (" + ", ".join(kinds) + ") redraw it; hover a mark for its values."
-                if kinds else "Hover a mark for its values.")
         desc = f"{self.name}-desc"
         return (f'<figure class="ca-explorer" id="{self.name}" aria-describedby="{desc}">'
                 f'<div class="ca-explorer-chart">'
                 f'<img src="data:image/png;base64,{base64.b64encode(png).decode()}" alt="{alt_text}" '
                 f'width="{width}" style="max-width:100%;height:auto"></div>'
                 f'<script type="application/json" class="ca-explorer-spec">{spec}</script>'
-                f'<figcaption id="{desc}" class="ca-explorer-caption">{alt_text} '
-                f'<span class="ca-explorer-hint">{html.escape(hint)}</span></figcaption></figure>')
+                f'<figcaption id="{desc}" class="ca-explorer-caption">{alt_text}</figcaption></figure>')
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         png = self.png()
@@ -497,6 +493,14 @@ async function caExplorer(fig) {
   live.querySelectorAll(".vega-bindings input, .vega-bindings select").forEach(function (el) {
     if (!el.id) el.id = fig.id + "-" + (el.name || "input") + "-" + Math.random().toString(36).slice(2, 8);
   });
+  const kinds = Array.from(new Set(Array.from(live.querySelectorAll(".vega-bindings input, .vega-bindings select"),
+    function (el) { return el.tagName === "SELECT" ? "list" : (el.type === "range" ? "slider" : el.type); })));
+  const hint = document.createElement("span");
+  hint.className = "ca-explorer-hint";
+  hint.textContent = (kinds.length ? "The controls under the chart (" + kinds.join(", ") + ") redraw it; " : "") +
+    "hover a mark for its values.";
+  const link = fig.querySelector("figcaption a.ca-explorer-data");
+  if (link) link.before(hint, " "); else fig.querySelector("figcaption").append(" ", hint);
   fig.dataset.live = "true";
   return result;
 }

@@ -3,7 +3,7 @@
 # committed; _assets/ is ignored). Included from the Makefile.
 LIVE_JS := _assets/static/explorers/vega-explorers.js
 
-.PHONY: live live-demo
+.PHONY: live live-demo html-stored
 live: $(LIVE_JS)
 html: $(LIVE_JS)
 
@@ -17,3 +17,11 @@ live-demo: env widgets $(LIVE_JS)
 	sed '/^  - tests$$/d' _config.yml > $$cfg; \
 	printf 'format: jb-book\nroot: tests/fixtures/explorers_demo\n' > $$toc; \
 	$(JB) build . --config $$cfg --toc $$toc --path-output _build/live-demo -W -n --keep-going
+
+# The HTML book from the notebooks' stored outputs (no execution: a minute, not ten). For checking
+# the HTML (browser tests, axe) when only the build machinery changed; `make html` is the real build.
+html-stored: env widgets $(LIVE_JS)
+	@set -e; cfg=.live-stored-config.yml; trap 'rm -f $$cfg' EXIT; \
+	sed 's/^  execute_notebooks: cache$$/  execute_notebooks: "off"/' _config.yml > $$cfg; \
+	grep -q 'execute_notebooks: "off"' $$cfg; \
+	$(JB) build . --config $$cfg -W -n --keep-going
