@@ -333,11 +333,12 @@ def agreement(counts: pd.DataFrame, *, countries: Mapping[str, str], source: str
             .transform_calculate(kappa="abs(datum.pe - 1) < 1e-9 ? null : (datum.po - datum.pe) / (1 - datum.pe)")
             .transform_calculate(value="measure == 'kappa' ? datum.kappa : datum.po")
             .encode(x=alt.X("b:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40)),
-                    y=alt.Y("a:N", sort=order, title=None)))
+                    y=alt.Y("a:N", sort=order, title=None),
+                    tooltip=[alt.Tooltip("a:N", title="Country"), alt.Tooltip("b:N", title="With"),
+                             alt.Tooltip("value:Q", title="Value", format=".2f"),
+                             alt.Tooltip("n:Q", title="Votes compared")]))
     cells = base.mark_rect(stroke="white").encode(
-        color=alt.Color("value:Q", scale=alt.Scale(scheme="cividis", domain=[0, 1], clamp=True), legend=alt.Legend(title=None)),
-        tooltip=[alt.Tooltip("a:N", title="Country"), alt.Tooltip("b:N", title="With"),
-                 alt.Tooltip("value:Q", title="Value", format=".2f"), alt.Tooltip("n:Q", title="Votes compared")])
+        color=alt.Color("value:Q", scale=alt.Scale(scheme="cividis", domain=[0, 1], clamp=True), legend=alt.Legend(title=None)))
     text = base.mark_text(fontSize=10).encode(
         text=alt.Text("value:Q", format=".2f"),
         color=alt.condition("datum.value > 0.55", alt.value("black"), alt.value("white")))
