@@ -11,10 +11,11 @@ $(LIVE_JS): $(STAMP) centralasia/explorers.py
 	$(PY) -m centralasia.explorers bundle $@
 
 # A one-page build of the worked example (tests/fixtures/explorers_demo.ipynb) with the book's
-# configuration (tests/ is excluded from the book, so a copy of the config re-includes it).
+# configuration (tests/ is excluded from the book, so a copy of the config re-includes it), executed
+# afresh so that the page shows the current package.
 live-demo: env widgets $(LIVE_JS)
 	@set -e; cfg=.live-demo-config.yml; toc=.live-demo-toc.yml; trap 'rm -f $$cfg $$toc' EXIT; \
-	sed '/^  - tests$$/d' _config.yml > $$cfg; \
+	sed -e '/^  - tests$$/d' -e 's/^  execute_notebooks: cache$$/  execute_notebooks: force/' _config.yml > $$cfg; \
 	printf 'format: jb-book\nroot: tests/fixtures/explorers_demo\n' > $$toc; \
 	$(JB) build . --config $$cfg --toc $$toc --path-output _build/live-demo -W -n --keep-going
 
