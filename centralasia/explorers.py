@@ -20,7 +20,9 @@ widget output is removed from the static HTML (where it would be an inert snapsh
 
 Builders for the explorer types of this book: `lines` (a measure by country over years: measure
 select, one checkbox per country, period sliders), `reweight` (a composite index whose weights are
-sliders), `bars` (one entity chosen from a select, values by item).
+sliders), `bars` (one entity chosen from a select, values by item), `timeline` (dated events by
+kind: checkboxes and period sliders), `agreement` (a pair matrix of UNGA agreement or kappa over a
+chosen period, from `pair_counts`).
 """
 from __future__ import annotations
 
@@ -96,7 +98,7 @@ def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return (chart.configure(font=FONT)
             .configure_axis(gridColor="#dddddd", labelFontSize=11, titleFontSize=11, domainColor="#888888")
             .configure_view(stroke=None)
-            .configure_legend(labelFontSize=11, titleFontSize=11, orient="bottom", columns=4))
+            .configure_legend(labelFontSize=11, titleFontSize=11, orient="bottom"))
 
 
 # ------------------------------------------------------------------ builders
@@ -130,7 +132,8 @@ def lines(frame: pd.DataFrame, *, measures: Mapping[str, str], countries: Mappin
              for iso in codes]
     shown = " || ".join(f"(datum.country == {_js(names[iso])} && {_ident(iso)})" for iso in codes)
     scales = country_scales(codes, [names[c] for c in codes])
-    legend = alt.Legend(title=None, symbolStrokeWidth=2)
+    legend = alt.Legend(title=None, symbolStrokeWidth=2, orient="bottom",
+                        columns=alt.ExprRef("width < 360 ? 2 : width < 520 ? 3 : 4"))  # phones: 2 columns
 
     base = alt.Chart(inline_csv(data, {"year": "number", "value": "number"})).transform_filter(
         f"datum.measure == measure && datum.year >= min(year_from, year_to) && "
@@ -229,6 +232,123 @@ def bars(frame: pd.DataFrame, *, entities: Mapping[str, str], source: str, value
     return _configure(chart)
 
 
+def timeline(events: pd.DataFrame, *, kinds: Mapping[str, str], source: str,
+             years: tuple[int, int] | None = None, colours: Mapping[str, str] | None = None,
+             title: str = "Events in the chronology by kind") -> alt.Chart:
+    """Dated events by kind: one checkbox per kind, period sliders, a tooltip with date and title.
+
+    `events` has `date` (ISO text, "YYYY" or "YYYY-MM-DD"), `type` and `title`; `kinds` maps each
+    type to its label (the order of the rows).
+    """
+    data = events[events["type"].isin(list(kinds))][["date", "type", "title"]].copy()
+    when = pd.to_datetime(data["date"].astype(str).str.pad(10, "right", "-").str.replace(r"-+$", "", regex=True),
+                          format="mixed", errors="coerce")
+    data = data.assign(when=(when.dt.year + (when.dt.day_of_year - 1) / 366).round(3),
+                       kind=data["type"].map(kinds))[["when", "date", "kind", "title"]].dropna(subset=["when"])
+    data = data.sort_values(["when", "kind"])
+    lo, hi = int(data["when"].min()), int(data["when"].max())
+    first, last = years or (lo, hi)
+    palette = dict(colours or dict(zip(kinds, style.OKABE_ITO * 2)))
+    ticks = [alt.param(name=_ident(k), value=True, bind=alt.binding_checkbox(name=f"{label} "))
+             for k, label in kinds.items()]
+    shown = " || ".join(f"(datum.kind == {_js(label)} && {_ident(k)})" for k, label in kinds.items())
+    p_from = alt.param(name="year_from", value=first, bind=alt.binding_range(min=lo, max=hi, step=1, name="From "))
+    p_to = alt.param(name="year_to", value=last, bind=alt.binding_range(min=lo, max=hi, step=1, name="To "))
+    labels = list(kinds.values())
+    chart = (alt.Chart(inline_csv(data, {"when": "number"}))
+             .transform_filter(f"datum.when >= min(year_from, year_to) && datum.when < max(year_from, year_to) + 1"
+                               f" && ({shown})")
+             .mark_point(filled=True, size=60, opacity=0.85)
+             .encode(x=alt.X("when:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1),
+                             scale=alt.Scale(domain=alt.ExprRef("[min(year_from, year_to), max(year_from, year_to) + 1]"))),
+                     y=alt.Y("kind:N", sort=labels, title=None),
+                     color=alt.Color("kind:N", scale=alt.Scale(domain=labels, range=[palette[k] for k in kinds]),
+                                     legend=None),
+                     shape=alt.Shape("kind:N", scale=alt.Scale(domain=labels), legend=None),
+                     tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("kind:N", title="Kind"),
+                              alt.Tooltip("title:N", title="Event")])
+             .add_params(p_from, p_to, *ticks)
+             .properties(width="container", height=alt.Step(26), title=_title(title, source)))
+    return _configure(chart)
+
+
+def pair_counts(votes: pd.DataFrame, calls: pd.DataFrame, pairs: Sequence[tuple[str, str]]) -> pd.DataFrame:
+    """Per pair and year, the 3x3 table of joint votes (c0..c8) behind agreement and kappa.
+
+    `votes` is the roll-call x country vote matrix of `alignment.vote_matrix` (0/1/2, negative =
+    absent); `calls` has `rcid` and `year`. Summing the tables of a period's years gives the
+    period's table, so the browser can compute `alignment.scores` for any period.
+    """
+    import numpy as np
+
+    from .alignment import _one_hot
+    year = calls.set_index("rcid")["year"].reindex(votes.index)
+    rows = []
+    for a, b in pairs:
+        hot = pd.DataFrame(_one_hot(votes[a].to_numpy(), votes[b].to_numpy()), index=votes.index,
+                           columns=[f"c{k}" for k in range(9)])
+        table = hot.groupby(year.to_numpy()).sum()
+        table = table[table.sum(axis=1) > 0].astype(np.int64)
+        rows.append(table.rename_axis("year").reset_index().assign(a=a, b=b))
+    out = pd.concat(rows, ignore_index=True)
+    return out[["a", "b", "year", *[f"c{k}" for k in range(9)]]]
+
+
+def agreement(counts: pd.DataFrame, *, countries: Mapping[str, str], source: str,
+              years: tuple[int, int] | None = None, measure: str = "kappa",
+              ) -> alt.Chart:
+    """A pair matrix of voting agreement or Cohen's kappa over a chosen period (as `alignment.scores`).
+
+    `counts` is `pair_counts(...)`; `countries` maps display name -> ISO3 (one checkbox each).
+    """
+    names = {iso: n for n, iso in countries.items()}
+    data = counts[counts["a"].isin(list(names)) & counts["b"].isin(list(names))].copy()
+    flipped = data.rename(columns={"a": "b", "b": "a"})
+    # the mirrored pair has the transposed table: cell (i, j) -> (j, i)
+    flipped = flipped.rename(columns={f"c{i * 3 + j}": f"t{j * 3 + i}" for i in range(3) for j in range(3)})
+    flipped = flipped.rename(columns={f"t{k}": f"c{k}" for k in range(9)})
+    data = pd.concat([data, flipped[data.columns]], ignore_index=True)
+    data = data.assign(a=data["a"].map(names), b=data["b"].map(names))
+    lo, hi = int(data["year"].min()), int(data["year"].max())
+    first, last = years or (lo, hi)
+    order = [names[c] for c in names]
+    p_measure = alt.param(name="measure", value=measure, bind=alt.binding_radio(
+        options=["agreement", "kappa"], labels=["Agreement", "Kappa"], name="Measure "))
+    p_from = alt.param(name="year_from", value=first, bind=alt.binding_range(min=lo, max=hi, step=1, name="From "))
+    p_to = alt.param(name="year_to", value=last, bind=alt.binding_range(min=lo, max=hi, step=1, name="To "))
+    ticks = [alt.param(name=_ident(iso), value=True, bind=alt.binding_checkbox(name=f"{names[iso]} "))
+             for iso in names]
+    chosen = lambda side: " || ".join(f"(datum.{side} == {_js(names[iso])} && {_ident(iso)})" for iso in names)
+    c = [f"datum.c{k}" for k in range(9)]
+    n = "(" + " + ".join(c) + ")"
+    rows_ = [f"({c[3 * i]} + {c[3 * i + 1]} + {c[3 * i + 2]})" for i in range(3)]
+    cols_ = [f"({c[i]} + {c[i + 3]} + {c[i + 6]})" for i in range(3)]
+    base = (alt.Chart(inline_csv(data))
+            .transform_filter(f"datum.year >= min(year_from, year_to) && datum.year <= max(year_from, year_to)"
+                              f" && ({chosen('a')}) && ({chosen('b')})")
+            .transform_aggregate(**{f"c{k}": f"sum(c{k})" for k in range(9)}, groupby=["a", "b"])
+            .transform_calculate(n=n)
+            .transform_calculate(po=f"({c[0]} + {c[4]} + {c[8]}) / datum.n")
+            .transform_calculate(pe=f"({' + '.join(f'{r} * {q}' for r, q in zip(rows_, cols_))}) / (datum.n * datum.n)")
+            .transform_calculate(kappa="abs(datum.pe - 1) < 1e-9 ? null : (datum.po - datum.pe) / (1 - datum.pe)")
+            .transform_calculate(value="measure == 'kappa' ? datum.kappa : datum.po")
+            .encode(x=alt.X("b:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40)),
+                    y=alt.Y("a:N", sort=order, title=None),
+                    tooltip=[alt.Tooltip("a:N", title="Country"), alt.Tooltip("b:N", title="With"),
+                             alt.Tooltip("value:Q", title="Value", format=".2f"),
+                             alt.Tooltip("n:Q", title="Votes compared")]))
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("value:Q", scale=alt.Scale(scheme="cividis", domain=[0, 1], clamp=True), legend=alt.Legend(title=None)))
+    text = base.mark_text(fontSize=10).encode(
+        text=alt.Text("value:Q", format=".2f"),
+        color=alt.condition("datum.value > 0.55", alt.value("black"), alt.value("white")))
+    text_title = {"expr": f"(measure == 'kappa' ? 'UNGA kappa' : 'UNGA agreement') + ', ' + "
+                          f"min(year_from, year_to) + '–' + max(year_from, year_to)"}
+    chart = (alt.layer(cells, text).add_params(p_measure, p_from, p_to, *ticks)
+             .properties(width="container", height=alt.Step(30), title=_title(text_title, source)))
+    return _configure(chart)
+
+
 # ------------------------------------------------------------------ display
 @dataclass
 class LiveChart:
@@ -287,17 +407,13 @@ class LiveChart:
         spec = json.dumps(self.spec(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         spec = spec.replace("</", "<\\/")
         alt_text = html.escape(self.alt, quote=True)
-        kinds = sorted({c["input"] for c in self.controls()})
-        hint = ("Controls under the chart (" + ", ".join(kinds) + ") redraw it; hover a mark for its values."
-                if kinds else "Hover a mark for its values.")
         desc = f"{self.name}-desc"
         return (f'<figure class="ca-explorer" id="{self.name}" aria-describedby="{desc}">'
                 f'<div class="ca-explorer-chart">'
                 f'<img src="data:image/png;base64,{base64.b64encode(png).decode()}" alt="{alt_text}" '
                 f'width="{width}" style="max-width:100%;height:auto"></div>'
                 f'<script type="application/json" class="ca-explorer-spec">{spec}</script>'
-                f'<figcaption id="{desc}" class="ca-explorer-caption">{alt_text} '
-                f'<span class="ca-explorer-hint">{html.escape(hint)}</span></figcaption></figure>')
+                f'<figcaption id="{desc}" class="ca-explorer-caption">{alt_text}</figcaption></figure>')
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         png = self.png()
@@ -378,6 +494,14 @@ async function caExplorer(fig) {
   live.querySelectorAll(".vega-bindings input, .vega-bindings select").forEach(function (el) {
     if (!el.id) el.id = fig.id + "-" + (el.name || "input") + "-" + Math.random().toString(36).slice(2, 8);
   });
+  const kinds = Array.from(new Set(Array.from(live.querySelectorAll(".vega-bindings input, .vega-bindings select"),
+    function (el) { return el.tagName === "SELECT" ? "list" : (el.type === "range" ? "slider" : el.type); })));
+  const hint = document.createElement("span");
+  hint.className = "ca-explorer-hint";
+  hint.textContent = (kinds.length ? "The controls under the chart (" + kinds.join(", ") + ") redraw it; " : "") +
+    "hover a mark for its values.";
+  const link = fig.querySelector("figcaption a.ca-explorer-data");
+  if (link) link.before(hint, " "); else fig.querySelector("figcaption").append(" ", hint);
   fig.dataset.live = "true";
   return result;
 }

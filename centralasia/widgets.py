@@ -1,9 +1,10 @@
-"""Interactive explorers that degrade to a sentence where no kernel runs.
+"""Interactive explorers for a Python kernel, which degrade to a sentence where no kernel runs.
 
-In Jupyter a reader moves the controls and the figure redraws. In the HTML
-book the widget shows its saved initial state; in the PDF (which can only
-print text) it prints a pointer to the static figure that carries the same
-information.
+In Jupyter a reader moves the controls and the figure redraws. In the HTML book and
+the PDF there is no kernel, so the widget prints as its text form: a pointer to the
+static figure (and to the live chart of `centralasia.explorers`, which does redraw in
+the HTML) carrying the same information. The HTML builder never renders the widget
+view itself (book/_ext/a11y.py), since its controls would do nothing there.
 """
 from __future__ import annotations
 

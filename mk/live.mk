@@ -3,7 +3,7 @@
 # committed; _assets/ is ignored). Included from the Makefile.
 LIVE_JS := _assets/static/explorers/vega-explorers.js
 
-.PHONY: live live-demo
+.PHONY: live live-demo html-stored
 live: $(LIVE_JS)
 html: $(LIVE_JS)
 
@@ -11,9 +11,18 @@ $(LIVE_JS): $(STAMP) centralasia/explorers.py
 	$(PY) -m centralasia.explorers bundle $@
 
 # A one-page build of the worked example (tests/fixtures/explorers_demo.ipynb) with the book's
-# configuration (tests/ is excluded from the book, so a copy of the config re-includes it).
+# configuration (tests/ is excluded from the book, so a copy of the config re-includes it), executed
+# afresh so that the page shows the current package.
 live-demo: env widgets $(LIVE_JS)
 	@set -e; cfg=.live-demo-config.yml; toc=.live-demo-toc.yml; trap 'rm -f $$cfg $$toc' EXIT; \
-	sed '/^  - tests$$/d' _config.yml > $$cfg; \
+	sed -e '/^  - tests$$/d' -e 's/^  execute_notebooks: cache$$/  execute_notebooks: force/' _config.yml > $$cfg; \
 	printf 'format: jb-book\nroot: tests/fixtures/explorers_demo\n' > $$toc; \
 	$(JB) build . --config $$cfg --toc $$toc --path-output _build/live-demo -W -n --keep-going
+
+# The HTML book from the notebooks' stored outputs (no execution: a minute, not ten). For checking
+# the HTML (browser tests, axe) when only the build machinery changed; `make html` is the real build.
+html-stored: env widgets $(LIVE_JS)
+	@set -e; cfg=.live-stored-config.yml; trap 'rm -f $$cfg' EXIT; \
+	sed 's/^  execute_notebooks: cache$$/  execute_notebooks: "off"/' _config.yml > $$cfg; \
+	grep -q 'execute_notebooks: "off"' $$cfg; \
+	$(JB) build . --config $$cfg -W -n --keep-going

@@ -4,8 +4,10 @@ Run after `make html` (and `make live-demo` for the worked example); marked `bui
 - every live explorer (`figure.ca-explorer`) renders, and each of its controls, changed with the
   keyboard or the mouse, redraws the chart; no console error; no request leaves the site;
 - axe-core (bundled by axe-playwright-python) on every page: no serious or critical violation
-  (with `label-content-name-mismatch`, an experimental axe rule, switched on);
-- at a 390 px phone width no page scrolls sideways (tables and charts scroll inside their own box).
+  (with `label-content-name-mismatch`, an experimental axe rule, switched on); then, on the same
+  page at a 390 px phone width, no text runs off the screen (tables and charts may scroll inside
+  their own box) and the document is no wider than the screen;
+- no page shows an ipywidgets snapshot (inert controls) or loads the widget manager.
 Screenshots of each page at phone width go to `_build/screenshots/` for a person to look at.
 """
 from __future__ import annotations
@@ -121,7 +123,8 @@ def test_explorers_redraw_on_every_control(browser, servers, site, page):
             if kind == "radio" and control.is_checked():
                 continue  # choosing the chosen radio changes nothing; its siblings are tested
             control.focus()  # every control is reachable and operable from the keyboard
-            assert control.evaluate("e => document.activeElement === e"), f"{fig_id}: {label} not focusable"
+            assert control.evaluate("e => document.activeElement === e && e.tabIndex >= 0"), \
+                f"{fig_id}: {label} not in the tab order"
             if kind == "select":
                 count = control.evaluate("e => e.options.length")
                 tab.keyboard.press("ArrowDown" if control.evaluate("e => e.selectedIndex") < count - 1 else "ArrowUp")
@@ -133,6 +136,9 @@ def test_explorers_redraw_on_every_control(browser, servers, site, page):
             settle(tab)
             if chart_of(tab, fig_id) == before:
                 unchanged.append(f"{fig_id}: {kind} '{label}'")
+            if kind == "checkbox":  # tick it back: each box is tried from the initial state
+                tab.keyboard.press("Space")
+                settle(tab)
         assert tab.locator(f"#{fig_id} svg[aria-label]").count() == 1, f"{fig_id}: chart without a name"
         assert tab.locator(f"#{fig_id} a.ca-explorer-data").count() == 1, f"{fig_id}: no CSV link"
     # hover: a tooltip with the values, on each explorer
@@ -183,44 +189,42 @@ def test_no_widget_snapshot_with_inert_controls(site, page):
     assert "widgets/embed-amd.js" not in text, "widget manager loaded with no widget to show"
 
 
-@pytest.mark.parametrize("site,page", all_pages())
-def test_axe_no_serious_or_critical_violations(browser, servers, site, page):
-    from axe_playwright_python.sync_playwright import Axe
-    context, tab, record = open_page(browser, servers[site], page)
+def wait_live(tab, site, page):
     if 'class="ca-explorer"' in (SITES[site] / page).read_text(encoding="utf-8"):
         tab.wait_for_function("Array.from(document.querySelectorAll('figure.ca-explorer'))"
                               ".every(f => f.dataset.live)", timeout=20000)
     tab.wait_for_timeout(300)
+
+
+WIDE_TEXT = """() => {
+  const vw = window.innerWidth, out = [];
+  const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+      const s = getComputedStyle(p); if (['auto', 'scroll', 'hidden'].includes(s.overflowX) && p.clientWidth < p.scrollWidth + 1
+          && p.getBoundingClientRect().right <= vw + 1) return true; } return false; };
+  for (const e of document.querySelectorAll('article p, article li, article h1, article h2, article h3, article figcaption, article td')) {
+    if (!e.checkVisibility({visibilityProperty: true})) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width > 0 && r.right > vw + 1 && !scrolls(e)) out.push(e.tagName + ': ' + e.textContent.trim().slice(0, 60));
+  }
+  return out.slice(0, 5); }"""
+
+
+@pytest.mark.parametrize("site,page", all_pages())
+def test_axe_and_phone_width(browser, servers, site, page):
+    """axe-core: no serious or critical violation; then at 390 px: no sideways scroll of text."""
+    from axe_playwright_python.sync_playwright import Axe
+    context, tab, record = open_page(browser, servers[site], page, viewport={"width": 1280, "height": 900})
+    wait_live(tab, site, page)
     result = Axe().run(tab, options=AXE_OPTIONS)
-    context.close()
     bad = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["html"][:120])
            for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not bad, f"axe on {page}: {bad}"
-
-
-@pytest.mark.parametrize("site,page", all_pages())
-def test_phone_width_has_no_sideways_scroll(browser, servers, site, page):
-    context, tab, record = open_page(browser, servers[site], page, viewport={"width": 390, "height": 844},
-                                     device_scale_factor=1, is_mobile=True, has_touch=True)
-    if 'class="ca-explorer"' in (SITES[site] / page).read_text(encoding="utf-8"):
-        tab.wait_for_function("Array.from(document.querySelectorAll('figure.ca-explorer'))"
-                              ".every(f => f.dataset.live)", timeout=20000)
-    tab.wait_for_timeout(300)
+    tab.set_viewport_size({"width": 390, "height": 844})
+    tab.wait_for_timeout(400)
     width, viewport = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    # elements wider than the screen that are not inside a box that scrolls by itself
-    wide = tab.evaluate("""() => {
-      const vw = window.innerWidth, out = [];
-      const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
-          const s = getComputedStyle(p); if (['auto', 'scroll', 'hidden'].includes(s.overflowX) && p.clientWidth < p.scrollWidth + 1
-              && p.getBoundingClientRect().right <= vw + 1) return true; } return false; };
-      for (const e of document.querySelectorAll('article p, article li, article h1, article h2, article h3, article figcaption, article td')) {
-        if (!e.checkVisibility({visibilityProperty: true})) continue;
-        const r = e.getBoundingClientRect();
-        if (r.width > 0 && r.right > vw + 1 && !scrolls(e)) out.push(e.tagName + ': ' + e.textContent.trim().slice(0, 60));
-      }
-      return out.slice(0, 5); }""")
+    wide = tab.evaluate(WIDE_TEXT)
     SHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SHOTS / f"{site}-{page.replace('/', '_')}.png"))
     context.close()
+    assert not bad, f"axe on {page}: {bad}"
     assert width <= viewport, f"{page}: document {width}px wide on a {viewport}px screen; too wide: {wide}"
     assert not wide, f"{page}: text wider than the screen: {wide}"

@@ -197,3 +197,59 @@ def test_a11y_fixes_theme_buttons_and_bibliography():
     assert 'title="Light"' not in fixed and 'aria-hidden="true"' in fixed
     assert 'role="list"' not in fixed and "doc-biblioentry" not in fixed
     assert a11y().fix_html(fixed) == fixed
+
+
+def walk_items(node, marktype):
+    found = []
+    if isinstance(node, dict):
+        if node.get("marktype") == marktype and node.get("role") == "mark":
+            found += node.get("items", [])
+        for v in node.values():
+            found += walk_items(v, marktype)
+    elif isinstance(node, list):
+        for v in node:
+            found += walk_items(v, marktype)
+    return found
+
+
+def test_agreement_in_the_browser_equals_alignment_scores():
+    """Kappa and agreement computed by Vega from summed yearly tables equal alignment.scores."""
+    vlc = pytest.importorskip("vl_convert")
+    from centralasia import alignment as al
+    rng = np.random.default_rng(2019)
+    votes = pd.DataFrame(rng.choice([0, 1, 2, -1], size=(120, 3), p=[0.6, 0.2, 0.15, 0.05]),
+                         columns=["KAZ", "KGZ", "UZB"], index=pd.RangeIndex(1, 121, name="rcid"))
+    votes["KGZ"] = np.where(rng.uniform(size=120) < 0.7, votes["KAZ"], votes["KGZ"])
+    calls = pd.DataFrame({"rcid": votes.index, "year": np.repeat([2001, 2002, 2003, 2004], 30)})
+    pairs = al.pairs_of(["KAZ", "KGZ", "UZB"])
+    counts = explorers.pair_counts(votes, calls, pairs)
+    assert counts[[f"c{k}" for k in range(9)]].to_numpy().sum() == sum(
+        ((votes[a] >= 0) & (votes[b] >= 0)).sum() for a, b in pairs)
+    for measure in ("kappa", "agreement"):
+        chart = explorers.agreement(counts, countries=COUNTRIES, years=(2002, 2003), measure=measure, source="t")
+        graph = vlc.vegalite_to_scenegraph(explorers.show(chart, name="exp-t", alt="A matrix of pair agreement.")
+                                           .static_spec())
+        shown = sorted(float(t["text"].replace("\u2212", "-")) for t in walk_items(graph, "text") if t.get("text"))
+        sub = votes.loc[calls.loc[calls["year"].between(2002, 2003), "rcid"]]
+        index = 2 if measure == "kappa" else 1
+        expected = sorted(round(float(al.scores(al.counts(sub[a].to_numpy(), sub[b].to_numpy()))[index]), 2)
+                          for a, b in pairs for _ in (0, 1))
+        assert shown == pytest.approx(expected, abs=0.0051), measure
+    p = params(chart.to_dict())
+    assert p["measure"]["bind"]["input"] == "radio" and p["measure"]["bind"]["options"] == ["agreement", "kappa"]
+
+
+def test_timeline_kinds_and_period():
+    events = pd.DataFrame({"date": ["1993", "2018-03-15", "2019-11-29", "2022-07-21"],
+                           "type": ["organisation", "summit", "summit", "treaty"],
+                           "title": ["IFAS", "Astana", "Tashkent", "Cholpon-Ata"]})
+    chart = explorers.timeline(events, kinds={"summit": "Summits", "treaty": "Treaties"}, years=(2015, 2026),
+                               source="the book's chronology")
+    spec = chart.to_dict()
+    p = params(spec)
+    assert [p[n]["bind"]["input"] for n in ("p_summit", "p_treaty", "year_from", "year_to")] == \
+        ["checkbox", "checkbox", "range", "range"]
+    data = pd.read_csv(io.StringIO(spec["datasets"][spec["data"]["name"]]))
+    assert list(data["title"]) == ["Astana", "Tashkent", "Cholpon-Ata"]  # kinds not asked for are left out
+    assert data["when"].iloc[0] == pytest.approx(2018 + 73 / 366, abs=1e-3)
+    assert [t["field"] for t in spec["encoding"]["tooltip"]] == ["date", "kind", "title"]

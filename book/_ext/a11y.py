@@ -8,8 +8,11 @@
    snapshot would show controls that do nothing. The HTML builder therefore renders such outputs
    by their text form (the sentence of `centralasia.widgets.Explorer` naming the static
    counterpart) instead of the widget view (a myst-nb mime-priority override), and the
-   widget-manager scripts are dropped from pages that no longer show a widget.
-3. **Theme fixes** found by axe-core, made at the HTML source:
+   widget-manager scripts are dropped from pages that no longer show a widget (and MathJax, which
+   would come from a CDN, from pages with no maths).
+3. **Phones**: ``a11y_static/a11y.css`` wraps long unbroken text (paths and hashes in inline code,
+   URLs in the bibliography) so that no page is wider than a 390 px screen.
+4. **Theme fixes** found by axe-core, made at the HTML source:
    - header search button: its aria-label ("Search") hid its visible text ("Search Ctrl+K")
      (label-content-name-mismatch): the label now contains the text;
    - colour-mode button: its icons carried titles (Light/Dark/System Settings) read as content
@@ -23,6 +26,7 @@ import re
 from pathlib import Path
 
 BUNDLE = "explorers/vega-explorers.js"
+STATIC = Path(__file__).parent / "a11y_static"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_SCRIPTS = ("widgets/require.js", "widgets/embed-amd.js")
 
@@ -51,6 +55,8 @@ def _config_inited(app, config):
 def _builder_inited(app):
     if app.builder.format != "html":
         return
+    app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("a11y.css")
     target = Path(app.srcdir) / "_assets" / "static" / BUNDLE
     if not target.exists():
         from centralasia.explorers import write_bundle
@@ -66,6 +72,10 @@ def _page_context(app, pagename, templatename, context, doctree):
         scripts[:] = [s for s in scripts
                       if not str(getattr(s, "filename", s) or "").endswith(WIDGET_SCRIPTS)
                       and "widget-state" not in str(getattr(s, "attributes", {}).get("type", ""))]
+    if scripts is not None and 'class="math' not in body:
+        # MathJax comes from a CDN (offline: a failed request); a page with no maths needs none.
+        # Pages count as having maths when a table's text/latex output was read as a math block.
+        scripts[:] = [s for s in scripts if "mathjax" not in str(getattr(s, "filename", s) or "").lower()]
     if 'class="ca-explorer"' in body:
         app.add_js_file(BUNDLE, type="module")
 
