@@ -113,3 +113,4 @@ benchmark: env widgets
 
 clean:
 	rm -rf _build
+

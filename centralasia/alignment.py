@@ -20,6 +20,18 @@ issue category):
   majorities, raw agreement is high for almost any pair; kappa shows whether
   two states agree *beyond* the shared habit of voting yes. Kappa is undefined
   (NaN) when p_e = 1 (both always cast the same single category).
+* **Gwet's AC1** replaces kappa's chance term by one that does not explode when
+  both countries vote yes almost always: with pi_k the mean of the two
+  countries' shares of category k, p_e = sum_k pi_k (1 - pi_k) / (q - 1), q = 3,
+  AC1 = (p_o - p_e) / (1 - p_e). Kappa's chance term is the product of the two
+  margins, so when both vote yes 95% of the time p_e is near 1 and a handful of
+  non-matching abstentions drives kappa down although the two agree on almost
+  every vote (the "kappa paradox", Feinstein & Cicchetti 1990).
+* **S** (Signorino & Ritter 1999) treats votes as ordered (yes = 1,
+  abstain = 2, no = 3) and scores the mean distance d between the two
+  countries' votes: S = 1 - 2 d / d_max with d_max = 2, so identical votes give
+  1, a yes against a no gives -1 and a yes against an abstention 0. It has no
+  chance correction.
 * **Uncertainty**: a nonparametric bootstrap over roll calls. Each replicate
   draws the group's roll calls with replacement (the same draw for every pair,
   so means over pairs get a joint interval); percentile intervals; fixed seed, with a fresh
@@ -41,6 +53,12 @@ CATEGORIES = ("yes", "no", "abstain")
 CODES = {c: i for i, c in enumerate(CATEGORIES)}
 SEED = 2019
 N_BOOT = 500  # bootstrap replicates: enough for stable 95% percentile bounds at two decimals
+MEASURES = ("agreement", "kappa", "ac1", "s")
+MEASURE_LABELS = {"agreement": "Raw agreement", "kappa": "Cohen's kappa", "ac1": "Gwet's AC1",
+                  "s": "S score (Signorino-Ritter)"}
+# Distance between ordered votes (yes, no, abstain) -> yes=1, no=3, abstain=2, for the S score.
+_ORDER = np.array([1.0, 3.0, 2.0])
+_DISTANCE = np.abs(_ORDER[:, None] - _ORDER[None, :])
 
 
 def vote_matrix(votes: pd.DataFrame) -> pd.DataFrame:
@@ -69,6 +87,30 @@ def scores(table: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         p_e = (rows * cols).sum(axis=-1)
         kappa = np.where(np.isclose(p_e, 1.0), np.nan, (p_o - p_e) / (1.0 - p_e))
     return n, p_o, kappa
+
+
+def measures(table: np.ndarray) -> dict[str, np.ndarray]:
+    """n and every measure of MEASURES from 3x3 tables; works on arrays of shape (..., 3, 3)."""
+    table = np.asarray(table, dtype=float)
+    n, p_o, kap = scores(table)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rows, cols = table.sum(axis=-1) / n[..., None], table.sum(axis=-2) / n[..., None]
+        pi = (rows + cols) / 2
+        p_e = (pi * (1 - pi)).sum(axis=-1) / (len(CATEGORIES) - 1)
+        ac1 = (p_o - p_e) / (1.0 - p_e)
+        d = (table * _DISTANCE).sum(axis=(-2, -1)) / n
+        s = 1.0 - 2.0 * d / _DISTANCE.max()
+    return {"n": n, "agreement": p_o, "kappa": kap, "ac1": ac1, "s": s}
+
+
+def ac1(a: Sequence[int], b: Sequence[int]) -> float:
+    """Gwet's AC1 over the three vote categories, where both voted."""
+    return float(measures(counts(a, b))["ac1"])
+
+
+def s_score(a: Sequence[int], b: Sequence[int]) -> float:
+    """Signorino-Ritter S over ordered votes (yes < abstain < no), where both voted."""
+    return float(measures(counts(a, b))["s"])
 
 
 def agreement(a: Sequence[int], b: Sequence[int]) -> float:
@@ -105,51 +147,115 @@ def pairs_of(countries: Iterable[str], partners: Iterable[str] | None = None) ->
     return [(c, p) for c in countries for p in partners if c != p]
 
 
+def _draws(matrix: pd.DataFrame, rcids: Iterable[int], wanted: Sequence[tuple[str, str]], n_boot: int,
+           rng: np.random.Generator) -> tuple[dict, dict]:
+    """Point measures and bootstrap replicates of every wanted pair on one group of roll calls.
+
+    The resampling weights are drawn once and shared by every pair, so means and differences over
+    pairs get joint intervals."""
+    sub = matrix.loc[matrix.index.isin(list(rcids))]
+    r = len(sub)
+    weights = rng.multinomial(r, np.full(r, 1.0 / r), size=n_boot).astype(float) if r else np.zeros((n_boot, 0))
+    point, boot = {}, {}
+    for a, b in wanted:
+        hot = _one_hot(sub[a].to_numpy(), sub[b].to_numpy())
+        point[(a, b)] = measures(hot.sum(axis=0).reshape(3, 3))
+        boot[(a, b)] = measures((weights @ hot).reshape(n_boot, 3, 3))
+    return point, boot
+
+
+def _mean_over(values: Mapping[tuple[str, str], dict], members: Sequence[tuple[str, str]], measure: str):
+    with warnings.catch_warnings():  # a set whose pairs are all undefined gives NaN
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanmean(np.stack([np.asarray(values[p][measure], dtype=float) for p in members]), axis=0)
+
+
 def alignment(matrix: pd.DataFrame, groups: Mapping[object, Iterable[int]], pairs: Sequence[tuple[str, str]],
               sets: Mapping[str, Sequence[tuple[str, str]]] | None = None, n_boot: int = N_BOOT,
               level: float = 0.95, seed: int = SEED) -> pd.DataFrame:
-    """Agreement and kappa with bootstrap intervals, for each group of roll calls and each pair.
+    """Agreement, kappa, AC1 and S with bootstrap intervals, for each group of roll calls and each pair.
 
     `groups` maps a label (a year, a period, an issue) to the roll-call ids it holds. `sets` maps a
     name to a list of pairs whose unweighted mean is also reported (kind = 'mean', a = the name).
-    Returns one row per group and pair (or set): group, kind, a, b, n, agreement, agreement_lo,
-    agreement_hi, kappa, kappa_lo, kappa_hi. For a set, n is the smallest n of its pairs.
+    Returns one row per group and pair (or set): group, kind, a, b, n, and for each measure m of
+    MEASURES the columns m, m_lo, m_hi. For a set, n is the smallest n of its pairs.
     """
     sets = dict(sets or {})
     wanted = list(dict.fromkeys([*pairs, *(p for ps in sets.values() for p in ps)]))
     rows = []
     for label, rcids in groups.items():
         # A fresh generator per group: a group's intervals do not depend on the other groups asked for.
-        rng = np.random.default_rng(seed)
-        sub = matrix.loc[matrix.index.isin(list(rcids))]
-        r = len(sub)
-        weights = rng.multinomial(r, np.full(r, 1.0 / r), size=n_boot).astype(float) if r else np.zeros((n_boot, 0))
-        point, boot = {}, {}
-        for a, b in wanted:
-            hot = _one_hot(sub[a].to_numpy(), sub[b].to_numpy())
-            point[(a, b)] = scores(hot.sum(axis=0).reshape(3, 3))
-            boot[(a, b)] = scores((weights @ hot).reshape(n_boot, 3, 3))
-        for a, b in pairs:
-            (n, agr, kap), (_, bagr, bkap) = point[(a, b)], boot[(a, b)]
-            (alo, ahi), (klo, khi) = _interval(bagr, level), _interval(bkap, level)
-            rows.append(dict(group=label, kind="pair", a=a, b=b, n=int(n), agreement=agr, agreement_lo=alo,
-                             agreement_hi=ahi, kappa=kap, kappa_lo=klo, kappa_hi=khi))
-        for name, members in sets.items():
-            with warnings.catch_warnings():  # a set whose pairs are all undefined gives NaN
-                warnings.simplefilter("ignore", RuntimeWarning)
-                agr = np.nanmean([point[p][1] for p in members])
-                kap = np.nanmean([point[p][2] for p in members])
-                bagr = np.nanmean(np.stack([boot[p][1] for p in members]), axis=0)
-                bkap = np.nanmean(np.stack([boot[p][2] for p in members]), axis=0)
-            (alo, ahi), (klo, khi) = _interval(bagr, level), _interval(bkap, level)
-            rows.append(dict(group=label, kind="mean", a=name, b=pd.NA, n=int(min(point[p][0] for p in members)),
-                             agreement=agr, agreement_lo=alo, agreement_hi=ahi, kappa=kap, kappa_lo=klo,
-                             kappa_hi=khi))
-    out = pd.DataFrame(rows, columns=["group", "kind", "a", "b", "n", "agreement", "agreement_lo",
-                                      "agreement_hi", "kappa", "kappa_lo", "kappa_hi"])
-    for col in out.columns[5:]:
+        point, boot = _draws(matrix, rcids, wanted, n_boot, np.random.default_rng(seed))
+        entries = [(dict(kind="pair", a=a, b=b), [(a, b)]) for a, b in pairs]
+        entries += [(dict(kind="mean", a=name, b=pd.NA), members) for name, members in sets.items()]
+        for head, members in entries:
+            row = dict(group=label, **head, n=int(min(point[p]["n"] for p in members)))
+            for m in MEASURES:
+                lo, hi = _interval(_mean_over(boot, members, m), level)
+                row.update({m: float(_mean_over(point, members, m)), f"{m}_lo": lo, f"{m}_hi": hi})
+            rows.append(row)
+    columns = ["group", "kind", "a", "b", "n", *(f"{m}{x}" for m in MEASURES for x in ("", "_lo", "_hi"))]
+    out = pd.DataFrame(rows, columns=columns)
+    for col in columns[5:]:
         out[col] = out[col].astype(float)
     return out
+
+
+def differences(matrix: pd.DataFrame, groups: Mapping[object, Iterable[int]],
+                sets: Mapping[str, Sequence[tuple[str, str]]], reference: str, n_boot: int = N_BOOT,
+                level: float = 0.95, seed: int = SEED) -> pd.DataFrame:
+    """Mean over the `reference` set minus the mean over every other set, per group and measure.
+
+    The difference is bootstrapped with the same resampled roll calls for both sets (they are
+    votes on the same resolutions), so its interval accounts for their correlation; comparing two
+    separate intervals would not. Returns group, a (= reference), b (the other set), measure,
+    estimate, lo, hi and share_le_0 (the share of replicates in which the reference set is not
+    ahead)."""
+    wanted = list(dict.fromkeys(p for ps in sets.values() for p in ps))
+    rows = []
+    for label, rcids in groups.items():
+        point, boot = _draws(matrix, rcids, wanted, n_boot, np.random.default_rng(seed))
+        for other in sets:
+            if other == reference:
+                continue
+            for m in MEASURES:
+                est = _mean_over(point, sets[reference], m) - _mean_over(point, sets[other], m)
+                draws = _mean_over(boot, sets[reference], m) - _mean_over(boot, sets[other], m)
+                lo, hi = _interval(draws, level)
+                rows.append(dict(group=label, a=reference, b=other, measure=m, estimate=float(est), lo=float(lo),
+                                 hi=float(hi), share_le_0=float(np.mean(draws[np.isfinite(draws)] <= 0))))
+    return pd.DataFrame(rows, columns=["group", "a", "b", "measure", "estimate", "lo", "hi", "share_le_0"])
+
+
+def change(matrix: pd.DataFrame, before: Iterable[int], after: Iterable[int],
+           sets: Mapping[str, Sequence[tuple[str, str]]], n_boot: int = N_BOOT, level: float = 0.95,
+           seed: int = SEED) -> pd.DataFrame:
+    """Change of each set's mean from the `before` roll calls to the `after` roll calls.
+
+    The two periods hold different roll calls, so each is resampled on its own (independent
+    generators seeded from `seed`); the change is the difference of the replicates. Returns set,
+    measure, before, after, change, lo, hi."""
+    wanted = list(dict.fromkeys(p for ps in sets.values() for p in ps))
+    seeds = np.random.SeedSequence(seed).spawn(2)
+    p0, b0 = _draws(matrix, before, wanted, n_boot, np.random.default_rng(seeds[0]))
+    p1, b1 = _draws(matrix, after, wanted, n_boot, np.random.default_rng(seeds[1]))
+    rows = []
+    for name, members in sets.items():
+        for m in MEASURES:
+            v0, v1 = float(_mean_over(p0, members, m)), float(_mean_over(p1, members, m))
+            lo, hi = _interval(_mean_over(b1, members, m) - _mean_over(b0, members, m), level)
+            rows.append(dict(set=name, measure=m, before=v0, after=v1, change=v1 - v0, lo=float(lo), hi=float(hi)))
+    return pd.DataFrame(rows, columns=["set", "measure", "before", "after", "change", "lo", "hi"])
+
+
+def all_same(matrix: pd.DataFrame, rcids: Iterable[int], countries: Sequence[str], minimum: int = 2) -> tuple[int, int]:
+    """(roll calls on which at least `minimum` of `countries` voted, and of those, the number on which
+    every one of them that voted cast the same vote)."""
+    sub = matrix.loc[matrix.index.isin(list(rcids)), list(countries)].to_numpy()
+    voted = sub >= 0
+    enough = voted.sum(axis=1) >= minimum
+    same = np.array([len(set(row[v])) == 1 for row, v in zip(sub, voted)], dtype=bool)
+    return int(enough.sum()), int((enough & same).sum())
 
 
 def by_year(roll_calls: pd.DataFrame) -> dict[int, list[int]]:
@@ -183,3 +289,78 @@ def five_and_partners(five: Sequence[str] = FIVE, partners: Sequence[str] = PART
     """Sets of pairs whose mean the chapter reports: the ten pairs of the five, and each partner
     with each of the five (labelled by the partner's ISO3)."""
     return {AMONG_FIVE: pairs_of(five), **{p: [(c, p) for c in five] for p in partners}}
+
+
+# --- Benchmarks, vote subsets and periods used by the security chapter -------------------------------
+
+BENCHMARKS = ("AZE", "BLR", "ARM", "GEO", "DEU", "FRA", "GBR")
+WESTERN_THREE = ("DEU", "FRA", "GBR")
+POST_SOVIET_THREE = ("ARM", "AZE", "BLR")
+SECURITY_ISSUES = ("di", "nu")  # arms control and disarmament; nuclear weapons and nuclear material
+ARTICLE_DATE = "2019-03-29"
+
+
+def groups_and_partners(five: Sequence[str] = FIVE, partners: Sequence[str] = PARTNERS + BENCHMARKS
+                        ) -> dict[str, list[tuple[str, str]]]:
+    """The chapter's sets of pairs: the ten pairs of the five, each partner with each of the five,
+    and the two benchmark groups among themselves (the three large Western European states; Armenia,
+    Azerbaijan and Belarus)."""
+    return {**five_and_partners(five, partners),
+            "Germany, France, UK among themselves": pairs_of(WESTERN_THREE),
+            "Armenia, Azerbaijan, Belarus among themselves": pairs_of(POST_SOVIET_THREE)}
+
+
+def security_calls(roll_calls: pd.DataFrame, issues: Sequence[str] = SECURITY_ISSUES) -> pd.DataFrame:
+    """Roll calls flagged with any of the security issue codes."""
+    return roll_calls[roll_calls[[f"issue_{c}" for c in issues]].astype(bool).any(axis=1)]
+
+
+def by_dates(roll_calls: pd.DataFrame, periods: Mapping[str, tuple[str, str]]) -> dict[str, list[int]]:
+    """Roll-call ids of each named period of dates [start, end) (ISO dates)."""
+    dates = pd.to_datetime(roll_calls["date"]).dt.strftime("%Y-%m-%d")
+    return {name: list(roll_calls.loc[(dates >= lo) & (dates < hi), "rcid"]) for name, (lo, hi) in periods.items()}
+
+
+# --- Ideal points (Voeten) ------------------------------------------------------------------------
+
+Z95 = 1.6448536269514722  # the 95% quantile of the standard normal
+
+
+def ideal_distances(points: pd.DataFrame, years: Iterable[int], sets: Mapping[str, Sequence[tuple[str, str]]],
+                    reference: str, n_draws: int = 2000, level: float = 0.95, seed: int = SEED) -> pd.DataFrame:
+    """Mean absolute ideal-point distance of each set of pairs over `years`, and its difference from
+    the `reference` set, with intervals from the posterior.
+
+    Each country-year posterior is approximated by a normal distribution with the reported median
+    and a standard deviation of (q95 - q05) / (2 x 1.645); draws are independent across countries
+    and years (the source publishes no joint posterior). Pair-years without an estimate are left
+    out. Absolute distances of noisy draws are biased upwards, so the estimates reported are the
+    posterior medians of the distances (and of their differences), not the distances between the
+    medians. Returns set, distance, lo, hi, and diff/diff_lo/diff_hi = reference minus set
+    (negative = the reference pairs are closer)."""
+    years = list(years)
+    frame = points[points["year"].isin(years)].set_index(["iso3", "year"])
+    codes = sorted({c for ps in sets.values() for p in ps for c in p})
+    have = [(c, y) for c in codes for y in years if (c, y) in frame.index]
+    rng = np.random.default_rng(seed)
+    mu = {k: float(frame.loc[k, "q50"]) for k in have}
+    sd = {k: float(frame.loc[k, "q95"] - frame.loc[k, "q05"]) / (2 * Z95) for k in have}
+    draws = {k: rng.normal(mu[k], sd[k], n_draws) for k in have}
+
+    def distance(members, sample):
+        # A pair-year with a missing estimate (e.g. Afghanistan's seat in 2024) is left out.
+        values = [np.abs(sample[(a, y)] - sample[(b, y)]) for a, b in members for y in years
+                  if (a, y) in sample and (b, y) in sample]
+        if not values:
+            raise ValueError(f"no ideal points for any pair of {members[:2]}... in {years}")
+        return np.mean(values, axis=0)
+
+    boot = {name: distance(ps, draws) for name, ps in sets.items()}
+    rows = []
+    for name in sets:
+        lo, hi = _interval(boot[name], level)
+        diff = boot[reference] - boot[name]
+        dlo, dhi = _interval(diff, level)
+        rows.append(dict(set=name, distance=float(np.median(boot[name])), lo=float(lo), hi=float(hi),
+                         diff=float(np.median(diff)), diff_lo=float(dlo), diff_hi=float(dhi)))
+    return pd.DataFrame(rows)

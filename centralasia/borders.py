@@ -2,49 +2,62 @@
 
 The chronology (`load('events')`) records border agreements as dated events.
 Each `border_agreement` event is given one *step* by the first rule below that
-matches its title (or, for rule 3, its title and description); a border's status
-in a year is the highest step any of its events had reached by the end of that
-year. The rules are deliberately plain so a reader can audit them
-(`classify_events` shows the step given to every event):
+matches its title (or, for rule 5, its title and description). The rules are
+deliberately plain so a reader can audit them (`classify_events` shows the step
+given to every event):
 
-0. ``Caspian``, ``maritime`` or ``seabed`` in the title → ``maritime`` (a sea boundary: shown,
-   but outside the land-border status);
-1. ``junction`` or ``tripoint`` in the title → ``tripoint`` (fixes where three borders meet;
-   it is marked on each of the three pairs but does not change their status);
-2. ``enters into force`` with ``demarcation`` in the title → ``demarcation in force``;
-3. ``demarcation agreement``/``demarcation treaty``/``border demarcation`` in the title →
+0. ``Caspian``, ``maritime`` or ``seabed`` → ``maritime`` (a sea boundary: shown, but outside
+   the land-border status);
+1. ``junction`` or ``tripoint`` → ``tripoint`` (fixes where three borders meet; marked on each
+   of the three pairs, it does not change their status);
+2. ``enters into force``, ``exchange ratification`` or ``ratification instruments exchanged`` →
+   ``in force`` (of the demarcation instrument if the title says ``demarcation``, else of the
+   delimitation);
+3. ``ratif...`` → ``ratification`` by the state whose adjective opens the title (``Kyrgyz
+   parliament ratifies ...`` is Kyrgyzstan's ratification);
+4. ``demarcation agreement``/``treaty``, ``border demarcation`` or ``demarcation completed`` →
    ``demarcation signed``;
-4. ``about N%`` (N < 100) or ``on border sections`` in the title, or ``about N%`` in the
-   description → ``partly delimited`` (a treaty covering part of the line);
-5. ``in principle`` or ``announce`` in the title → ``announcement`` (no change of status);
-6. ``state border``, ``border treaty``, ``remaining border sections``, ``delimitation`` or
-   ``ratif...`` in the title → ``delimited`` (a treaty covering the whole line, or what
-   remained of it, or its ratification).
+5. ``about N%`` (N < 100) or ``on border sections`` / ``certain border sections`` →
+   ``partly delimited`` (a treaty covering part of the line);
+6. ``in principle`` or ``announce`` → ``announcement`` (no change of status);
+7. ``state border``, ``border treaty``, ``remaining border sections`` or ``delimitation`` →
+   ``delimited`` (the whole line, or what remained of it, agreed).
 
-An event no rule matches stops the computation (a new kind of event needs a new
-rule, not a silent default). Status ``no agreement recorded`` means the
-chronology holds no agreement for the pair - not that none exists.
+A border's status on a date counts ratifications: its delimitation (or demarcation) is
+*ratified* once, after the instrument that completed it, an ``in force`` event or a
+ratification by each of the two states is recorded. The status is the highest step reached:
+no agreement recorded < partly delimited < delimited < delimitation ratified < demarcation
+signed < demarcation ratified. An event dated to a month or a year counts from the end of
+that month or year. An event no rule matches stops the computation (a new kind of event needs
+a new rule, not a silent default). Status ``no agreement recorded`` means the chronology holds
+no agreement for the pair, not that none exists.
 """
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 
 import pandas as pd
 
-STEPS = ("no agreement recorded", "partly delimited", "delimited", "demarcation signed",
-         "demarcation in force")
+STEPS = ("no agreement recorded", "partly delimited", "delimited", "delimitation ratified",
+         "demarcation signed", "demarcation ratified")
 MARKERS = ("maritime", "tripoint", "announcement")
+ACTS = ("in force", "ratification")  # events that ratify an instrument rather than add one
+DEMONYMS = {"kazakh": "KAZ", "kyrgyz": "KGZ", "tajik": "TJK", "turkmen": "TKM", "uzbek": "UZB",
+            "russian": "RUS", "chinese": "CHN"}
 
 _RULES: tuple[tuple[str, str, bool], ...] = (
     # (pattern, step, also search the description)
     (r"caspian|maritime|seabed", "maritime", False),
     (r"junction|tripoint", "tripoint", False),
-    (r"demarcation.*enters into force|enters into force.*demarcation", "demarcation in force", False),
-    (r"demarcation (agreement|treaty)|border demarcation", "demarcation signed", False),
-    (r"about \d{1,2}%|on border sections", "partly delimited", True),
+    (r"enters? into force|entered into force|exchange ratification|ratification instruments exchanged", "in force",
+     False),
+    (r"ratif", "ratification", False),
+    (r"demarcation (agreement|treaty)|border demarcation|demarcation completed", "demarcation signed", False),
+    (r"about \d{1,2}%|on (certain )?border sections", "partly delimited", True),
     (r"in principle|announce", "announcement", False),
-    (r"state border|border treaty|remaining border sections|delimitation|ratif", "delimited", False),
+    (r"state border|border treaty|remaining border sections|delimitation", "delimited", False),
 )
 
 
@@ -55,6 +68,29 @@ def classify(title: str, description: str = "") -> str:
         if re.search(pattern, t) or (in_description and re.search(pattern, d)):
             return step
     raise ValueError(f"no rule classifies the border event {title!r}")
+
+
+def instrument(title: str) -> str:
+    """Which instrument an 'in force' or 'ratification' event concerns."""
+    return "demarcation" if "demarcation" in title.lower() else "delimitation"
+
+
+def ratifier(title: str) -> str:
+    """The state whose ratification a 'ratification' event records (the adjective opening the title)."""
+    first = title.split()[0].lower()
+    if first not in DEMONYMS:
+        raise ValueError(f"the ratification {title!r} does not open with the ratifying state's adjective")
+    return DEMONYMS[first]
+
+
+def effective_date(date: str) -> pd.Timestamp:
+    """The day from which an event counts: a month or a year counts from its last day."""
+    parts = [int(p) for p in str(date).split("-")]
+    if len(parts) == 1:
+        return pd.Timestamp(parts[0], 12, 31)
+    if len(parts) == 2:
+        return pd.Timestamp(parts[0], parts[1], calendar.monthrange(*parts)[1])
+    return pd.Timestamp(*parts)
 
 
 def pairs_of(countries: str) -> list[tuple[str, str]]:
@@ -69,23 +105,47 @@ def classify_events(events: pd.DataFrame) -> pd.DataFrame:
     agreements = events[events["type"] == "border_agreement"]
     for e in agreements.itertuples():
         step = classify(str(e.title), str(e.description) if pd.notna(e.description) else "")
+        by = ratifier(str(e.title)) if step == "ratification" else ""
         for a, b in pairs_of(str(e.countries)):
             rows.append({"event_id": e.event_id, "date": e.date, "year": int(e.year), "iso3_a": a,
-                         "iso3_b": b, "step": step, "title": e.title})
-    return pd.DataFrame(rows, columns=["event_id", "date", "year", "iso3_a", "iso3_b", "step", "title"]) \
-        .sort_values(["iso3_a", "iso3_b", "date", "event_id"], ignore_index=True)
+                         "iso3_b": b, "step": step, "instrument": instrument(str(e.title)) if step in ACTS else "",
+                         "ratified_by": by, "effective": effective_date(e.date), "title": e.title})
+    columns = ["event_id", "date", "year", "iso3_a", "iso3_b", "step", "instrument", "ratified_by", "effective", "title"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["iso3_a", "iso3_b", "effective", "event_id"],
+                                                           ignore_index=True)
+
+
+def _ratified(mine: pd.DataFrame, completed: pd.Timestamp | None, kind: str, a: str, b: str) -> bool:
+    """Whether the instrument of `kind` completed on `completed` was later ratified by both or put in force."""
+    if completed is None:
+        return False
+    after = mine[(mine["effective"] >= completed) & (mine["instrument"] == kind)]
+    return bool((after["step"] == "in force").any() or {a, b} <= set(after["ratified_by"]))
+
+
+def pair_status(steps: pd.DataFrame, a: str, b: str, on: pd.Timestamp) -> dict:
+    """Status of one pair on a date, with the flags it is built from."""
+    mine = steps[(steps["iso3_a"] == a) & (steps["iso3_b"] == b) & (steps["effective"] <= on)]
+    first = lambda step: mine.loc[mine["step"] == step, "effective"].min() if (mine["step"] == step).any() else None
+    flags = {"partly": first("partly delimited") is not None, "delimited": first("delimited") is not None,
+             "demarcation_signed": first("demarcation signed") is not None}
+    flags["delimitation_ratified"] = _ratified(mine, first("delimited"), "delimitation", a, b)
+    flags["demarcation_ratified"] = _ratified(mine, first("demarcation signed"), "demarcation", a, b)
+    order = ("partly", "delimited", "delimitation_ratified", "demarcation_signed", "demarcation_ratified")
+    level = max([i + 1 for i, key in enumerate(order) if flags[key]], default=0)
+    return {"iso3_a": a, "iso3_b": b, "level": level, "step": STEPS[level], **flags}
+
+
+def status_on(events: pd.DataFrame, pairs: list[tuple[str, str]], on) -> pd.DataFrame:
+    """Status of each pair on one date (e.g. the article's, 2019-03-29)."""
+    steps = classify_events(events)
+    return pd.DataFrame([pair_status(steps, a, b, pd.Timestamp(on)) for a, b in pairs])
 
 
 def status_by_year(events: pd.DataFrame, pairs: list[tuple[str, str]], years: range) -> pd.DataFrame:
-    """Status of each pair at the end of each year: columns iso3_a, iso3_b, year, step, level."""
+    """Status of each pair at the end of each year: columns iso3_a, iso3_b, year, step, level and the flags."""
     steps = classify_events(events)
-    ranked = steps[steps["step"].isin(STEPS)].assign(level=lambda f: f["step"].map(STEPS.index))
-    rows = []
-    for a, b in pairs:
-        mine = ranked[(ranked["iso3_a"] == a) & (ranked["iso3_b"] == b)]
-        for year in years:
-            level = int(mine.loc[mine["year"] <= year, "level"].max()) if (mine["year"] <= year).any() else 0
-            rows.append({"iso3_a": a, "iso3_b": b, "year": year, "level": level, "step": STEPS[level]})
+    rows = [{"year": year, **pair_status(steps, a, b, pd.Timestamp(year, 12, 31))} for a, b in pairs for year in years]
     return pd.DataFrame(rows)
 
 
@@ -129,7 +189,7 @@ def clashes(events: pd.DataFrame) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- tables and figures of the chapter
 
-STEP_COLOURS = ("#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")  # one hue, lightness falls with the step
+STEP_COLOURS = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b")  # one hue, lightness falls with the step
 
 
 def length_table(measured: pd.DataFrame, published: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -182,8 +242,8 @@ def status_figure(status: pd.DataFrame, steps: pd.DataFrame, clash_rows: pd.Data
     handles += [Line2D([], [], marker=m, markerfacecolor=f, markeredgecolor="black", linestyle="none", label=l)
                 for m, f, l in marks.values()]
     handles.append(Line2D([], [], marker="X", color="#D55E00", markeredgecolor="black", linestyle="none",
-                          markersize=9, label="Deadly border clash"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.22), ncol=4, fontsize=7.5, frameon=False)
+                          markersize=9, label="Border clash (chronology)"))
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.22), ncol=3, fontsize=7.5, frameon=False)
     return fig
 
 
@@ -269,3 +329,69 @@ def deaths_figure(dyad_years: pd.DataFrame):
     ax.set_axisbelow(True)
     ax.grid(axis="x", visible=False)
     return fig
+
+
+# ---------------------------------------------------------------- chapter tables (frames only; display in the notebook)
+
+def pair_label(a: str, b: str) -> str:
+    from .countries import name
+    return f"{name(a)}–{name(b)}"
+
+
+def seven_pair_table(events: pd.DataFrame, pairs: list[tuple[str, str]], then, now) -> pd.DataFrame:
+    """Status of each pair on two dates and the chronology events behind the latest status."""
+    a, b = status_on(events, pairs, then), status_on(events, pairs, now)
+    steps = classify_events(events)
+    rows = []
+    for (x, y), s0, s1 in zip(pairs, a.itertuples(), b.itertuples()):
+        mine = steps[(steps.iso3_a == x) & (steps.iso3_b == y) & (steps.effective <= pd.Timestamp(now))]
+        mine = mine[mine.step.isin(STEPS + ACTS)]
+        rows.append({"border": pair_label(x, y), "29 Mar 2019": s0.step, "latest": s1.step,
+                     "events (chronology)": ", ".join(mine["event_id"]) or "none"})
+    return pd.DataFrame(rows)
+
+
+def incident_record(events: pd.DataFrame, incidents: pd.DataFrame, start: int = 2010, end: int = 2019) -> pd.DataFrame:
+    """Border clashes of the chronology and published incident figures, start-end, one row each."""
+    c = clashes(events)
+    c = c[(c.year >= start) & (c.year <= end)]
+    rows = [{"date": r.date, "border": pair_label(r.iso3_a, r.iso3_b), "what": "clash (chronology)",
+             "figure": "", "record": r.event_id} for r in c.itertuples()]
+    inc = incidents[incidents["date"].str[:4].astype(int).between(start, end)]
+    for r in inc.itertuples():
+        from .countries import name
+        border = pair_label(r.iso3_a, r.iso3_b) if pd.notna(r.iso3_b) and r.iso3_b else f"all of {name(r.iso3_a)}'s borders"
+        figure = f"{int(r.value):,} {r.unit}" if pd.notna(r.value) else ""
+        rows.append({"date": r.date, "border": border, "what": r.kind, "figure": figure, "record": r.incident_id})
+    return pd.DataFrame(rows).sort_values(["date", "record"], ignore_index=True)
+
+
+def length_summary(lengths: pd.DataFrame) -> dict:
+    """The numbers the lengths section quotes (glue them): totals, ratio range, stated-length order."""
+    from .countries import name
+    internal = lengths[lengths["internal"]]
+    lo, hi = lengths.loc[lengths["ratio_pct"].idxmin()], lengths.loc[lengths["ratio_pct"].idxmax()]
+    stated = lengths.dropna(subset=["stated_km"])
+    return {
+        "borders_fb_internal_km": float(internal["published_km"].sum()),
+        "borders_ne_internal_km": float(internal["geodesic_km"].sum()),
+        "borders_ne_share_pct": float(100 * lengths["geodesic_km"].sum() / lengths["published_km"].sum()),
+        "borders_ratio_min_pct": float(lo["ratio_pct"]), "borders_ratio_min_pair": f"{name(lo['iso3_a'])}–{name(lo['iso3_b'])}",
+        "borders_ratio_max_pct": float(hi["ratio_pct"]), "borders_ratio_max_pair": f"{name(hi['iso3_a'])}–{name(hi['iso3_b'])}",
+        "borders_proj_err_pct": float(lengths["projection_error_pct"].abs().max()),
+        "borders_n_stated": len(stated),
+        "borders_short_lo": float(100 - lengths["ratio_pct"].max()),
+        "borders_short_hi": float(100 - lengths["ratio_pct"].min()),
+        "borders_n_ordered": int(((stated["stated_km"] > stated["published_km"])
+                                  & (stated["published_km"] > stated["geodesic_km"])).sum()),
+    }
+
+
+def length_display(lengths: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "border": [pair_label(a, b) for a, b in zip(lengths["iso3_a"], lengths["iso3_b"])],
+        "Factbook km": lengths["published_km"].round(0).astype(int),
+        "NE 1:10m km": lengths["geodesic_km"].round(0).astype(int),
+        "NE/Factbook %": lengths["ratio_pct"].round(0).astype(int),
+        "treaty km": lengths["stated_km"].round(0).astype("Int64"),
+    })

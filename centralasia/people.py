@@ -130,3 +130,114 @@ def religion_table(shares: pd.DataFrame, year: int) -> pd.DataFrame:
     t = shares[shares["year"] == year].pivot(index="iso3", columns="religion", values="share")
     t["muslim"] = t[[c for c in MUSLIM if c in t.columns]].sum(axis=1)
     return t
+
+
+def stay_days(visa: pd.DataFrame, snapshot: int, passport: str, destination: str):
+    """The visa-free stay (days) that one snapshot gives for a passport and destination.
+
+    Returns an int, or None where that snapshot states no length of stay (the 2019 coding never
+    does). A statement about 2019 must come from the 2019 snapshot, never from a later one.
+    """
+    row = visa[(visa["snapshot"] == snapshot) & (visa["passport"] == passport) & (visa["destination"] == destination)]
+    if row.empty:
+        raise KeyError(f"no {snapshot} row for {passport} -> {destination}")
+    days = row["visa_free_days"].iloc[0]
+    return None if pd.isna(days) else int(days)
+
+
+def stays_by_snapshot(visa: pd.DataFrame, passport: str, destinations: list[str]) -> pd.DataFrame:
+    """Category and stated stay for one passport in each destination, one column pair per snapshot."""
+    rows = []
+    for d in destinations:
+        row = {"destination": d}
+        for snap in sorted(visa["snapshot"].unique()):
+            t = visa[(visa["snapshot"] == snap) & (visa["passport"] == passport) & (visa["destination"] == d)]
+            row[f"category_{snap}"] = t["category"].iloc[0]
+            row[f"days_{snap}"] = stay_days(visa, int(snap), passport, d)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+DISPLACED_TYPES = ("refugees", "asylum_seekers", "oip")
+
+
+def displaced_from(pairs: pd.DataFrame, origin: str, hosts: list[str], types=DISPLACED_TYPES) -> pd.DataFrame:
+    """Year x population type: persons from `origin` hosted by all of `hosts` together (one release).
+
+    Missing cells stay missing in a type's column until a host reports a value (`min_count=1`).
+    """
+    t = pairs[(pairs["origin"] == origin) & pairs["host"].isin(hosts)]
+    out = t.groupby("year")[list(types)].sum(min_count=1)
+    return out.reindex(range(int(t["year"].min()), int(t["year"].max()) + 1)).astype("Float64")
+
+
+def resource_summary(tables: dict) -> pd.DataFrame:
+    """Rows and years covered by each loaded table (snapshots for the visa table, periods where given)."""
+    rows = []
+    for r, t in tables.items():
+        if "year" in t:
+            years = f"{t['year'].min()}–{t['year'].max()}"
+        elif "snapshot" in t:
+            years = ", ".join(str(s) for s in sorted(t["snapshot"].unique()))
+        elif "period" in t:
+            years = ", ".join(sorted(t["period"].unique()))
+        else:
+            years = "–"
+        rows.append({"table": r, "rows": len(t), "years": years})
+    return pd.DataFrame(rows)
+
+
+def where_emigrants_live(pairs: pd.DataFrame, totals: pd.DataFrame, countries: list[str], year: int) -> pd.DataFrame:
+    """Per country of birth: emigrants living in Russia, in the other countries of the group, elsewhere."""
+    rows = []
+    for c in countries:
+        s = migrant_shares(pairs, totals, c, year).set_index("partner")["migrant_stock"]
+        others = s.reindex([x for x in countries if x != c]).fillna(0).sum()
+        rows.append({"iso3": c, "Russia": s.get("RUS", 0.0), "Other four": others,
+                     "Elsewhere": s.sum() - s.get("RUS", 0.0) - others})
+    return pd.DataFrame(rows).set_index("iso3")
+
+
+def census_beside_wrp(census: pd.DataFrame, wrp: pd.DataFrame) -> pd.DataFrame:
+    """Census Muslim shares beside the WRP estimate of the nearest WRP year (never merged into one series)."""
+    rows = []
+    wrp_years = sorted(wrp["year"].unique())
+    for r in census.itertuples():
+        near = min(wrp_years, key=lambda y: (abs(y - r.year), -y))
+        t = religion_table(wrp, int(near))
+        rows.append({"iso3": r.iso3, "year": int(r.year), "census, % Muslim": float(r.muslim_pct),
+                     "WRP year": int(near), "WRP, % Muslim": round(100 * float(t.loc[r.iso3, "muslim"]), 1)})
+    return pd.DataFrame(rows)
+
+
+def minorities_table(minorities: pd.DataFrame) -> pd.DataFrame:
+    """The minorities reference table for display: readable columns, blanks for figures not given."""
+    from .countries import name
+    t = minorities.sort_values(["group", "country", "year"]).copy()
+    return pd.DataFrame({
+        "group": t["group"], "in": t["country"].map(name), "area": t["area"], "year": t["year"].astype(int),
+        "persons": [f"{int(v):,}" if pd.notna(v) else "" for v in t["persons"]],
+        "share, %": [f"{float(v):.1f}" if pd.notna(v) else "" for v in t["share_pct"]],
+        "basis": t["basis"]}).reset_index(drop=True)
+
+
+def number_word(k: int) -> str:
+    """Small counts as words in prose (zero to ten), larger ones as digits."""
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[k] if 0 <= k < len(words) else f"{k:,}"
+
+
+def visitor_shares(by_origin: pd.DataFrame, destination: str, period: str, group: list[str]) -> pd.DataFrame:
+    """Visitors by origin for one destination and period, with each origin's share of the reported total.
+
+    attrs: total (the reported all-origins figure) and share_from_group_pct (origins in `group`).
+    """
+    from .countries import name
+    t = by_origin[(by_origin["destination"] == destination) & (by_origin["period"] == period)]
+    total = int(t.loc[t["origin"] == "all", "visitors"].iloc[0])
+    rows = t[t["origin"] != "all"].sort_values("visitors", ascending=False)
+    out = pd.DataFrame({"origin": rows["origin"].map(name), "visitors": rows["visitors"].astype(int),
+                        "share of all visitors, %": (100 * rows["visitors"].astype(float) / total).round(1)})
+    out.attrs["total"] = total
+    out.attrs["share_from_group_pct"] = 100 * float(rows.loc[rows["origin"].isin(group), "visitors"].sum()) / total
+    return out.reset_index(drop=True)

@@ -141,9 +141,12 @@ def outside_summits(events: pd.DataFrame) -> pd.DataFrame:
     """Leaders' summits of all five Central Asian states with one outside partner.
 
     Counts events of type 'summit', and 'treaty' events whose title names a summit; ministerial
-    meetings (e.g. the C5+1 foreign ministers since 2015) are left out.
+    meetings (e.g. the C5+1 foreign ministers since 2015) are left out, and so are events classified as
+    called off or as ceremonies (where the frame has a `classification` column).
     """
     is_summit = (events["type"] == "summit") | events["title"].str.contains("summit", case=False)
+    if "classification" in events:
+        is_summit &= events["classification"].isin(HELD)
     has_five = events["countries"].fillna("").map(lambda s: set(CA5) <= set(s.split(";")))
     rows = events[is_summit & has_five].copy()
     rows["partner"] = [partner_of(t, c) for t, c in zip(rows["title"], rows["countries"])]
@@ -193,3 +196,91 @@ def midpoint(values) -> float:
     """Median of a list of numbers (NaN if empty)."""
     values = [v for v in values if v is not None and not pd.isna(v)]
     return float(np.median(values)) if values else float("nan")
+
+
+# --- what the chronology counts ------------------------------------------------------------------
+
+HELD = ("held", "held_partial")  # classifications of events that took place as meetings
+CLASS_LABEL = {"held": "held, all at head-of-state level", "held_partial": "held, some states below head of state",
+               "cancelled": "called off", "ceremony": "ceremony, not a working meeting"}
+
+
+def held_summits(events: pd.DataFrame) -> pd.DataFrame:
+    """Summit events that were meetings that took place (not called off, not a ceremony)."""
+    return events[(events["type"] == "summit") & events["classification"].isin(HELD)]
+
+
+def summit_counts(events: pd.DataFrame, split: int = 2017) -> pd.DataFrame:
+    """Summit events of the chronology by classification, before `split` and from `split` on.
+
+    Rows: the classifications present (in CLASS_LABEL order); columns: the two periods, labelled by the
+    years they contain (first event year to split-1, split to last event year), plus a total row.
+    """
+    rows = events[events["type"] == "summit"]
+    first, last = int(events["year"].min()), int(events["year"].max())
+    periods = {f"{first}–{split - 1}": rows["year"] < split, f"{split}–{last}": rows["year"] >= split}
+    table = pd.DataFrame({label: rows[mask]["classification"].value_counts() for label, mask in periods.items()})
+    table = table.reindex([c for c in CLASS_LABEL if c in table.index]).fillna(0).astype(int)
+    table.loc["total"] = table.sum()
+    return table
+
+
+def five_party_before(events: pd.DataFrame, when: pd.Timestamp) -> pd.Series:
+    """The last held summit of all five Central Asian states, with no outside partner, before `when`."""
+    rows = held_summits(events)
+    rows = rows[rows["countries"].map(lambda s: set(CA5) <= set(str(s).split(";")))]
+    rows = rows[[partner_of(t, c) is None for t, c in zip(rows["title"], rows["countries"])]]
+    rows = rows.assign(when=event_dates(rows["date"], rows["date_precision"]))
+    return rows[rows["when"] < when].sort_values("when").iloc[-1]
+
+
+def partner_order(summits: pd.DataFrame) -> pd.DataFrame:
+    """Per partner: first summit date, number of summits, and the ordinal of each summit (1 = first)."""
+    out = summits.sort_values(["when", "event_id"]).copy()
+    out["nth"] = out.groupby("partner").cumcount() + 1
+    return out
+
+
+def n_sources(text: str) -> int:
+    """Independent sources in a source field: distinct web hosts among its URLs."""
+    hosts = {re.sub(r"^https?://", "", u).split("/")[0].lower().removeprefix("www.") for u in source_urls(text)}
+    return len(hosts)
+
+
+# --- tables shown in the chapter -------------------------------------------------------------------
+
+def attendance_table(attendance: pd.DataFrame, documents: pd.DataFrame,
+                     states: tuple[str, ...] = CA5 + ("AZE",)) -> pd.DataFrame:
+    """Per meeting: date, host, each state's level of attendance and the number of documents adopted."""
+    meetings = meetings_from_attendance(attendance)
+    grid = attendance_grid(attendance, states)
+    ndocs = documents.groupby("meeting_id").size()
+    table = pd.DataFrame({"No.": meetings["number"].to_numpy(),
+                          "Date": meetings["date"].dt.strftime("%d %b %Y").to_numpy(),
+                          "Host": meetings["host"].to_numpy()})
+    for code in states:
+        table[code] = grid[code].to_numpy()
+    table["Docs"] = ndocs.reindex(meetings["meeting_id"]).fillna(0).astype(int).to_numpy()
+    return table.set_index("No.")
+
+
+def nauryz_table(promise: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame({"Date": promise["date"].dt.strftime("%d %b %Y"), "Host": promise["host"],
+                        "Days from 21 March": promise["days_from_nauryz"],
+                        "On the eve": promise["on_eve"].map({True: "yes", False: "no"}),
+                        "Months since previous": promise["gap_months"].round(1)})
+    out.index = promise["number"].rename("No.")
+    return out
+
+
+def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
+    """summit_counts() with readable row labels."""
+    return counts.rename(index={**CLASS_LABEL, "total": "all summit events"}).rename_axis("Summit events")
+
+
+def partner_table(summits: pd.DataFrame) -> pd.DataFrame:
+    """partner_order() as a table: date, partner, ordinal, place, title."""
+    return pd.DataFrame({"Date": summits["when"].dt.strftime("%d %b %Y").to_numpy(),
+                         "Partner": summits["partner"].to_numpy(), "No. with partner": summits["nth"].to_numpy(),
+                         "Place": summits["place"].to_numpy(), "Event": summits["event_id"].to_numpy()}
+                        ).set_index("Date")

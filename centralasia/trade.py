@@ -7,10 +7,16 @@ rules follow from how such figures are made, and this module enforces them:
    (same first and last month). A January-October figure is never set
    against a full-year one; a figure whose period is unclear is compared
    with nothing. Asking for such a comparison raises `PeriodMismatch`.
-2. A growth rate uses one reporting side's figures for the same flow, pair
-   and period in two years; a mirror discrepancy sets the two sides' figures
-   for the same pair, flow (exports of A to B against imports of B from A)
-   and period side by side, and never merges them into one series.
+2. A growth rate uses one speaker's figures (the same office or official of
+   one reporting side) for the same flow, pair and period in two years; a
+   rate built from two speakers is not a growth rate and is dropped.
+3. Where both sides were quoted for the same pair, flow and months, the two
+   figures are set side by side (`speaker_gaps`) and never merged. These are
+   *not* mirror statistics: a mirror compares one side's recorded exports with
+   the other side's recorded imports in the same statistical system. Here the
+   two figures come from different kinds of speaker (a statistics committee
+   against an embassy, rounded figures from speeches), so a gap mixes
+   statistical asymmetry with the speakers' rounding and definitions.
 
 Every function takes the table as loaded (`ca.load('trade_statements')`) or
 any frame with the same columns, so the tests can use small hand-made tables.
@@ -71,11 +77,13 @@ def growth(previous, current) -> float:
     return 100.0 * (float(current["value_usd"]) / float(previous["value_usd"]) - 1.0)
 
 
-def matched_growth(statements: pd.DataFrame) -> pd.DataFrame:
+def matched_growth(statements: pd.DataFrame, same_speaker: bool = True) -> pd.DataFrame:
     """Every growth rate the table allows: same side, partner, flow, months, consecutive years.
 
-    `same_attribution` tells whether both figures come from the same office or
-    official (figures from different speakers of one side may be compiled differently).
+    With `same_speaker` (the default) a rate is kept only if both figures come
+    from the same office or official; rates that mix speakers are dropped (two
+    speakers of one side may count different things). `same_attribution` says
+    which rates those are when `same_speaker=False`.
     """
     rows = usable(statements)
     rows = rows[rows["month_start"].notna() & rows["month_end"].notna()]
@@ -98,8 +106,10 @@ def matched_growth(statements: pd.DataFrame) -> pd.DataFrame:
                         "same_attribution": a["attributed_to"] == b["attributed_to"]})
     columns = ["reporter", "partner", "pair", "flow", "period", "year_from", "year_to",
                "value_from", "value_to", "growth_pct", "same_attribution"]
-    return pd.DataFrame(out, columns=columns).sort_values(["pair", "reporter", "year_to"],
-                                                          ignore_index=True)
+    out = pd.DataFrame(out, columns=columns)
+    if same_speaker:
+        out = out[out["same_attribution"].astype(bool)]
+    return out.sort_values(["pair", "reporter", "year_to"], ignore_index=True)
 
 
 def _mirror_candidates(statements: pd.DataFrame) -> pd.DataFrame:
@@ -121,12 +131,14 @@ def _same_months(frame: pd.DataFrame) -> pd.Series:
     return known & same.fillna(False).astype(bool)
 
 
-def mirror(statements: pd.DataFrame) -> pd.DataFrame:
-    """Mirror discrepancies: both sides' figures for the same pair, flow and period.
+def speaker_gaps(statements: pd.DataFrame) -> pd.DataFrame:
+    """Both sides' quoted figures for the same pair, flow and months, side by side.
 
-    `flow` is worded from `reporter_1`'s side (its exports are `reporter_2`'s
-    imports). `gap_usd` = value_1 - value_2; `gap_pct_of_mean` is the absolute
-    gap as a percentage of the mean of the two figures (a symmetric measure).
+    Not mirror statistics (see the module note): `speaker_1` and `speaker_2`
+    name who gave each figure. `flow` is worded from `reporter_1`'s side (its
+    exports are `reporter_2`'s imports). `gap_usd` = value_1 - value_2;
+    `gap_pct_of_mean` is the absolute gap as a percentage of the mean of the
+    two figures (a symmetric measure).
     """
     both = _mirror_candidates(statements)
     both = both[_same_months(both)]
@@ -142,10 +154,14 @@ def mirror(statements: pd.DataFrame) -> pd.DataFrame:
         "reporter_1": both["reporter_1"], "value_1": both["value_usd_1"].astype(float),
         "reporter_2": both["reporter_2"], "value_2": both["value_usd_2"].astype(float),
         "statement_1": both["statement_1"], "statement_2": both["statement_2"],
+        "speaker_1": both["attributed_to_1"], "speaker_2": both["attributed_to_2"],
     })
     out["gap_usd"] = out["value_1"] - out["value_2"]
     out["gap_pct_of_mean"] = 100.0 * out["gap_usd"].abs() / ((out["value_1"] + out["value_2"]) / 2)
     return out.sort_values(["pair", "year", "flow"], ignore_index=True)
+
+
+mirror = speaker_gaps  # the name used before 0.2.0; the comparisons are not mirror statistics
 
 
 def unmatched_mirrors(statements: pd.DataFrame) -> pd.DataFrame:
@@ -175,3 +191,17 @@ def figures(statements: pd.DataFrame, reporter: str, partner: str, flow: str = "
         year = int(rows.loc[rows["year"].duplicated(), "year"].iloc[0])
         raise ValueError(f"several {period} {flow} figures from {reporter} on {partner} for {year}")
     return rows.set_index("year")["value_usd"].astype(float).sort_index()
+
+
+def implied_dollar_deflator(usd: pd.DataFrame, growth_pct: pd.DataFrame, year: int) -> pd.Series:
+    """Change (%) in the US$ price level of each economy's output from `year`-1 to `year`.
+
+    usd: year x country GDP in current US$ (one vintage); growth_pct: the same
+    vintage's real growth (%). The change in dollar GDP not explained by real
+    growth is the change in dollar prices (domestic prices and the exchange rate
+    together). It is a proxy: trade prices (oil, metals, grain) can move quite
+    differently from the prices of all output.
+    """
+    nominal = usd.loc[year] / usd.loc[year - 1]
+    real = 1 + growth_pct.loc[year] / 100
+    return ((nominal / real) - 1) * 100

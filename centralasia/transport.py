@@ -146,3 +146,51 @@ def display_name(label: str) -> str:
     """The book's country name for an ISO3 label; other labels (source names) unchanged."""
     from .countries import known, name
     return name(label) if len(label) == 3 and label.isupper() and known(label) else label
+
+
+def reported_links(legs: pd.DataFrame, airports: pd.DataFrame) -> pd.DataFrame:
+    """Links (as `links` returns them) from a callsign route table such as `vrs_route_legs`.
+
+    Each leg of a reported route is one directed airport pair flown by the callsign's airline;
+    airports are named by IATA code where the source gives one (as OpenFlights does), so the
+    two route tables are counted the same way. Countries: ISO3 where in the country table, else
+    the ISO2 code. A reported route is not a scheduled one: see the chapter's caveats.
+    """
+    ap = airports.set_index("code")
+    label = ap["iata"].astype("string").fillna(ap.index.to_series().astype("string"))
+    country = ap["iso3"].astype("string").fillna(ap["iso2"].astype("string"))
+    routes = pd.DataFrame({
+        "source_airport": legs["origin"].map(label).to_numpy(),
+        "destination_airport": legs["destination"].map(label).to_numpy(),
+        "source_iso3": legs["origin"].map(country).to_numpy(),
+        "destination_iso3": legs["destination"].map(country).to_numpy(),
+        "airline": legs["airline"].to_numpy(),
+    })
+    routes = routes[routes["source_airport"] != routes["destination_airport"]]
+    routes["source_country"] = routes["source_iso3"]
+    routes["destination_country"] = routes["destination_iso3"]
+    routes["codeshare"] = False
+    return links(routes)
+
+
+def pairs_compared(before: pd.DataFrame, after: pd.DataFrame, countries: Sequence[str] = CA5) -> pd.DataFrame:
+    """For each pair of `countries`: airport pairs linked in each of two link tables.
+
+    Columns country_a, country_b, links_before, links_after. Counted identically on both.
+    """
+    a, b = country_pairs(before, countries), country_pairs(after, countries)
+    return a[["country_a", "country_b", "links"]].rename(columns={"links": "links_before"}).merge(
+        b[["country_a", "country_b", "links"]].rename(columns={"links": "links_after"}),
+        on=["country_a", "country_b"], validate="one_to_one")
+
+
+def timetable_speeds(rail: pd.DataFrame) -> pd.DataFrame:
+    """Average speed of each rail service over its timetable (route) distance, as a range.
+
+    kmh_low = distance / longest time; kmh_high = distance / shortest time.
+    """
+    out = rail[["service_id", "service", "distance_km", "top_speed_kmh"]].copy()
+    d = rail["distance_km"].astype(float)
+    out["kmh_low"] = d / rail["hours_max"].astype(float)
+    out["kmh_high"] = d / rail["hours_min"].astype(float)
+    return out

@@ -133,3 +133,31 @@ def test_group_interval_does_not_depend_on_other_groups():
     alone = al.alignment(m, {"late": list(range(41, 81))}, [("KAZ", "TJK")], n_boot=100)
     both = al.alignment(m, {"early": list(range(1, 41)), "late": list(range(41, 81))}, [("KAZ", "TJK")], n_boot=100)
     pd.testing.assert_frame_equal(alone.reset_index(drop=True), both[both.group == "late"].reset_index(drop=True))
+
+
+def test_ac1_and_s_on_a_skewed_table_known_by_hand():
+    # 18 yes-yes, 1 yes-abstain, 1 abstain-yes: p_o = 0.9; margins yes 0.95, abstain 0.05 each.
+    a = [Y] * 18 + [Y] + [A]
+    b = [Y] * 18 + [A] + [Y]
+    # kappa: p_e = 0.95^2 + 0.05^2 = 0.905 -> (0.9 - 0.905) / 0.095 < 0 (the paradox)
+    assert al.kappa(a, b) == pytest.approx((0.9 - 0.905) / 0.095)
+    # AC1: pi = (0.95, 0, 0.05), p_e = (0.95*0.05 + 0.05*0.95) / 2 = 0.0475
+    assert al.ac1(a, b) == pytest.approx((0.9 - 0.0475) / (1 - 0.0475))
+    # S: mean distance = 2 * 1 / 20 = 0.1 (yes-abstain = 1 step), S = 1 - 2 * 0.1 / 2 = 0.9
+    assert al.s_score(a, b) == pytest.approx(0.9)
+    assert al.s_score([Y, N], [N, Y]) == pytest.approx(-1.0)
+
+
+def test_difference_interval_uses_shared_draws_and_change_is_deterministic():
+    rng = np.random.default_rng(5)
+    base = rng.choice(["yes", "no", "abstain"], 120, p=[0.6, 0.25, 0.15])
+    noisy = np.where(rng.random(120) < 0.1, "abstain", base)
+    votes = tidy({"KAZ": list(base), "KGZ": list(base), "RUS": list(noisy)})
+    m = al.vote_matrix(votes)
+    sets = {"five": [("KAZ", "KGZ")], "RUS": [("KAZ", "RUS")]}
+    d = al.differences(m, {"g": list(m.index)}, sets, "five", n_boot=200)
+    row = d[d.measure == "kappa"].iloc[0]
+    assert row.estimate > 0 and row.lo > 0  # identical votes beat noisy ones in every replicate
+    ch1 = al.change(m, list(range(1, 61)), list(range(61, 121)), sets, n_boot=100)
+    ch2 = al.change(m, list(range(1, 61)), list(range(61, 121)), sets, n_boot=100)
+    pd.testing.assert_frame_equal(ch1, ch2)

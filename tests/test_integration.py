@@ -184,3 +184,151 @@ def test_emigrant_share_scores():
                            "migrant_stock": [100, 50, 20]})
     s = ig.emigrant_share_scores(pairs, totals, 2019, FIVE)
     assert s.to_dict() == pytest.approx({"A": 0.4, "B": 0.1, "C": 0.0, ig.REGION: 45 / 170})
+
+
+# ---------------------------------------------------------------- 0.2.0: the formal-ties index
+
+def _ideal():
+    rows = [("KAZ", 2018, 0.0), ("KGZ", 2018, 0.2), ("TJK", 2018, 0.4), ("TKM", 2018, -0.4), ("UZB", 2018, 0.0),
+            ("USA", 2018, 2.0), ("RUS", 2018, -1.0), ("KAZ", 2017, 0.2)]
+    return pd.DataFrame(rows, columns=["iso3", "year", "ideal_point"])
+
+
+def test_ideal_point_alignment_uses_window_means_and_a_fixed_bound():
+    ideal = _ideal()
+    pts = ig.window_ideal_points(ideal, 2018, window=2)
+    assert pts["KAZ"] == pytest.approx(0.1)          # mean of 2017 and 2018
+    assert ig.reference_gap(ideal, 2018) == pytest.approx(3.0)
+    with pytest.raises(ValueError):
+        ig.reference_gap(ideal, 2017)
+    d = ig.ideal_distances(pd.Series({"KAZ": 0.0, "KGZ": 0.0, "TJK": 0.0, "TKM": 1.0, "UZB": 0.0}))
+    assert d["TKM"] == pytest.approx(1.0) and d["KAZ"] == pytest.approx(0.25)
+    assert d["Region"] == pytest.approx(0.4)         # 4 of 10 pairs at distance 1
+    s = ig.alignment_ideal_scores(d, 2.0)
+    assert s["TKM"] == pytest.approx(0.5) and ig.alignment_ideal_scores(d, 0.5)["TKM"] == 0.0
+    with pytest.raises(ValueError):
+        ig.alignment_ideal_scores(d, 0.0)
+
+
+def test_decompose_sums_to_the_change_and_rejects_gaps():
+    before = pd.DataFrame({"a": [0.0, 0.5], "b": [1.0, 0.5]}, index=["X", "Y"])
+    after = pd.DataFrame({"a": [1.0, 0.5], "b": [0.5, 0.5]}, index=["X", "Y"])
+    out = ig.decompose(before, after)
+    assert out.loc["X"].to_dict() == pytest.approx({"a": 0.5, "b": -0.25, "total": 0.25})
+    assert out["total"].tolist() == pytest.approx((ig.aggregate(after) - ig.aggregate(before)).tolist())
+    with pytest.raises(ValueError):
+        ig.decompose(before, after.assign(a=[np.nan, 0.5]))
+    with pytest.raises(ValueError):
+        ig.decompose(before, after[["b", "a"]])
+
+
+def test_geometric_and_gated_do_not_compensate():
+    s = pd.DataFrame({"peace": [0.5, 1.0], "x": [1.0, 0.0], "y": [1.0, 1.0]}, index=["W", "Z"])
+    assert ig.aggregate(s)["W"] == pytest.approx(2.5 / 3)
+    assert ig.gated(s)["W"] == pytest.approx(0.5)              # peace x mean(1, 1)
+    assert ig.gated(s)["Z"] == pytest.approx(0.5)              # 1 x mean(0, 1)
+    assert ig.geometric(s)["Z"] == pytest.approx(ig.GEOMETRIC_FLOOR ** (1 / 3))
+    assert ig.geometric(s)["W"] == pytest.approx(0.5 ** (1 / 3))
+
+
+def _index_data():
+    events = pd.DataFrame({
+        "event_id": ["B1", "B2", "M1", "M2", "M3"],
+        "date": ["2001-05-01", "2020-05-01", "2018-03-15", "2024-03-15", "2025-03-15"],
+        "year": [2001, 2020, 2018, 2024, 2025],
+        "type": ["border_agreement", "border_agreement", "summit", "summit", "summit"],
+        "title": ["Kazakhstan-Kyrgyzstan state border treaty", "Kyrgyzstan-Tajikistan state border treaty",
+                  "Meeting of the five", "Meeting of the five", "Meeting of the five"],
+        "countries": ["KAZ;KGZ", "KGZ;TJK", *["KAZ;KGZ;TJK;TKM;UZB"] * 3],
+        "description": [""] * 5,
+    })
+    pairs = (("KAZ", "KGZ"), ("KGZ", "TJK"))
+    acts = ig.delimiting_acts(events, pairs)
+    meetings = events[events["type"] == "summit"][["event_id", "year"]]
+    ideal = pd.DataFrame([(c, y, 0.0) for c in [*ig.FIVE, "USA", "RUS"] for y in (2018, 2025)],
+                         columns=["iso3", "year", "ideal_point"])
+    ideal.loc[ideal["iso3"] == "USA", "ideal_point"] = 2.0
+    fighting = pd.DataFrame({"pair": [("KGZ", "TJK")], "year": [2022], "best": [100]})
+    mob = pd.Series(0.5, index=[*ig.FIVE, ig.REGION])
+    return ig.IndexData(meetings, acts, pairs, ideal, fighting, {2019: mob, 2025: mob}, ig.reference_gap(ideal)), events
+
+
+POINTS = {"then": dict(alignment=2018, meetings=2018, borders=2018, peace=2018, mobility=2019),
+          "now": dict(alignment=2025, meetings=2025, borders=2025, peace=2023, mobility=2025)}
+
+
+def test_border_acts_match_the_status_rules_and_can_be_dropped():
+    data, events = _index_data()
+    assert set(data.acts["event_id"]) == {"B1", "B2"}
+    for year in (2018, 2021):
+        fast = ig.border_scores_from_acts(data.acts, data.pairs, year)
+        pd.testing.assert_series_equal(fast, ig.border_scores(events, data.pairs, year))
+    assert ig.border_scores_from_acts(data.acts, data.pairs, 2021)["Region"] == 1.0
+    assert ig.border_scores_from_acts(data.acts, data.pairs, 2021, keep={"B1"})["Region"] == 0.5
+
+
+def test_point_scores_and_the_fast_path_agree():
+    data, _ = _index_data()
+    s = ig.point_scores(data, POINTS["now"])
+    assert list(s.columns) == list(ig.DIMS)
+    assert s.loc["TJK", "peace"] == 0.0 and s.loc["KAZ", "peace"] == 1.0
+    assert s.loc["Region", "meetings"] == pytest.approx(1 / 3)   # 2 meetings in 3 years / benchmark 2
+    fast = ig._Prepared(data, POINTS["now"]).scores(1.0, 0.5, keep={"B1", "M2"})
+    slow = ig.point_scores(data, POINTS["now"], 1.0, 0.5, keep={"B1", "M2"})
+    assert np.allclose(fast, slow.to_numpy(), equal_nan=True)
+
+
+def test_uncertainty_is_seeded_paired_and_ranks_the_five():
+    data, _ = _index_data()
+    d1 = ig.uncertainty(data, POINTS, n=40)
+    d2 = ig.uncertainty(data, POINTS, n=40)
+    pd.testing.assert_frame_equal(d1, d2)
+    assert len(d1) == 40 * 2 * 6
+    assert d1.loc[d1["unit"] == "Region", "rank"].isna().all()
+    ranks = d1.dropna(subset=["rank"]).groupby(["draw", "point"])["rank"].min()
+    assert (ranks == 1).all()
+    fixed = ig.uncertainty(data, POINTS, n=5, sources=())
+    assert fixed.groupby(["point", "unit"])["index"].nunique().max() == 1   # nothing drawn: one value
+    assert set(ig.uncertainty(data, POINTS, n=30, sources=("aggregation",))["aggregation"]) == set(ig.AGGREGATIONS)
+    with pytest.raises(ValueError):
+        ig.uncertainty(data, POINTS, n=1, sources=("luck",))
+    iv = ig.rank_intervals(d1)
+    assert ((iv["rank_lo"] <= iv["rank_median"]) & (iv["rank_median"] <= iv["rank_hi"])).all()
+    assert ig.paired_change(d1, "then", "now").shape == (40,)
+
+
+def test_in_words():
+    assert ig.in_words(1) == "one" and ig.in_words(0) == "no" and ig.in_words(12) == "12"
+
+
+def test_war_exchange_rate():
+    assert ig.war_exchange_rate(7) == pytest.approx(2 / 7)
+    assert ig.war_exchange_rate(7, benchmark=4.0) == pytest.approx(4 / 7)
+
+
+def test_figures_draw_the_series_they_are_given():
+    import matplotlib
+    matplotlib.use("Agg")
+    from centralasia.figures import integration as fi
+    labels = {"a": "Alpha", "b": "Beta"}
+    region = pd.DataFrame({"then": [0.2, 0.4], "now": [0.6, 0.8]}, index=["a", "b"])
+    index = pd.DataFrame({"then": [0.3, 0.5], "now": [0.7, 0.9]}, index=["Xland", "Region"])
+    fig = fi.draw_profile(region, index, labels)
+    left, right = fig.axes
+    assert [t.get_text() for t in left.get_yticklabels()] == ["Alpha", "Beta"]
+    assert [p.get_width() for p in left.patches][:2] == [0.2, 0.4]
+    assert "Formal-ties index" in right.get_xlabel()
+    contrib = pd.DataFrame({"a": [0.1, -0.2], "b": [0.05, 0.0], "total": [0.15, -0.2]}, index=["Xland", "Region"])
+    fig = fi.draw_decomposition(contrib, labels, uncapped=pd.Series({"Xland": 0.3, "Region": 0.0}))
+    ax = fig.axes[0]
+    assert sorted(round(p.get_width(), 2) for p in ax.patches) == [-0.2, 0.0, 0.05, 0.1]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"Alpha", "Beta", "Net change"} <= set(legend)
+    iv = pd.DataFrame({"lo": [0.1, 0.2, 0.3, 0.4], "median": [0.2, 0.3, 0.4, 0.5], "hi": [0.3, 0.4, 0.5, 0.6]},
+                      index=pd.MultiIndex.from_product([["then", "now"], ["Xland", "Yland"]]))
+    rk = pd.DataFrame({"rank_lo": [1, 2, 1, 1], "rank_median": [1, 2, 2, 1], "rank_hi": [2, 2, 2, 2]}, index=iv.index)
+    fig = fi.draw_intervals(iv, rk, ["then", "now"])
+    assert [t.get_text() for t in fig.axes[1].get_yticklabels()] == ["Xland", "Yland"]
+    assert "Rank" in fig.axes[1].get_xlabel()
+    fig = fi.draw_reweighted({"then": region.T, "now": region.T}, {"a": 1.0, "b": 0.0}, {})
+    assert [round(p.get_width(), 2) for p in fig.axes[0].patches][:2] == [0.2, 0.6]

@@ -42,3 +42,19 @@ def test_every_rule_has_published_text_in_order():
     table = rules_table()
     assert list(table["rule"]) == [f"R{i}" for i in range(1, len(table) + 1)]
     assert table["text"].str.len().min() > 40
+
+
+def test_methods_page_is_current():
+    from centralasia import methods
+    assert methods.PAGE.read_text(encoding="utf-8") == methods.render(), \
+        "book/methods.md is stale: run python -m centralasia.methods"
+
+
+def test_methods_examples_grade_as_the_page_says():
+    from centralasia import methods
+    got = [grade(t, a, f).verdict for t, a, f, _ in methods.EXAMPLES]
+    assert got == ["unverified", "partly supported", "contradicted", "supported", "partly supported",
+                   "unverified", "unverified"]
+    text = methods.render()
+    for r in rules_table().itertuples():
+        assert r.text in text  # the published text is the rule's own docstring

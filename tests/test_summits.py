@@ -120,3 +120,75 @@ def test_source_kinds_of_a_field():
 
 def test_midpoint_ignores_missing():
     assert sm.midpoint([1, None, 3, float("nan")]) == 2
+
+
+def _chronology():
+    five = "KAZ;KGZ;TJK;TKM;UZB"
+    return pd.DataFrame({
+        "event_id": ["E1", "E2", "E3", "E4", "E5", "E6", "E7"],
+        "date": ["1998-01", "2009-04-28", "2018-03-15", "2018-07-06", "2020-10-23", "2022-01-25", "2023-05-19"],
+        "date_precision": ["month", "day", "day", "day", "day", "day", "day"],
+        "year": [1998, 2009, 2018, 2018, 2020, 2022, 2023],
+        "type": ["summit"] * 7,
+        "title": ["Ashgabat meeting", "IFAS summit", "First Consultative Meeting", "Anniversary reception",
+                  "Planned meeting called off", "China-Central Asia virtual summit",
+                  "First in-person China-Central Asia summit"],
+        "countries": [five, five, five, "KAZ;KGZ;TJK;UZB", five, five + ";CHN", five + ";CHN"],
+        "classification": ["held", "held", "held_partial", "ceremony", "cancelled", "held", "held"],
+    })
+
+
+def test_summit_counts_split_by_period_and_classification():
+    t = sm.summit_counts(_chronology(), split=2017)
+    assert list(t.columns) == ["1998–2016", "2017–2023"]
+    assert t.loc["held"].tolist() == [2, 2]
+    assert t.loc["held_partial"].tolist() == [0, 1]
+    assert t.loc["cancelled"].tolist() == [0, 1]
+    assert t.loc["ceremony"].tolist() == [0, 1]
+    assert t.loc["total"].tolist() == [2, 5]
+    assert len(sm.held_summits(_chronology())) == 5
+
+
+def test_outside_summits_skip_cancelled_and_ceremonies_and_order_partners():
+    ev = _chronology()
+    ev.loc[ev["event_id"] == "E7", "classification"] = "cancelled"
+    out = sm.partner_order(sm.outside_summits(ev))
+    assert out["event_id"].tolist() == ["E6"]
+    out = sm.partner_order(sm.outside_summits(_chronology()))
+    assert out["event_id"].tolist() == ["E6", "E7"] and out["nth"].tolist() == [1, 2]
+
+
+def test_five_party_before_skips_partners_ceremonies_and_cancellations():
+    last = sm.five_party_before(_chronology(), pd.Timestamp("2018-03-15"))
+    assert last["event_id"] == "E2"
+    last = sm.five_party_before(_chronology(), pd.Timestamp("2024-01-01"))
+    assert last["event_id"] == "E3"  # E4 ceremony, E5 cancelled, E6/E7 have a partner
+
+
+def test_n_sources_counts_distinct_hosts():
+    text = "A. https://www.inform.kz/x ; B. https://en.inform.kz/y ; C. http://inform.kz/z ; D. https://rferl.org/a"
+    assert sm.n_sources(text) == 3  # www. is dropped; en.inform.kz counts as its own host
+    assert sm.n_sources("none found") == 0
+
+
+def test_figures_draw_the_series_they_are_given():
+    import matplotlib
+    matplotlib.use("Agg")
+    from centralasia.figures import summits as fs
+    ev = _chronology()
+    ev["when"] = sm.event_dates(ev["date"], ev["date_precision"])
+    fig = fs.draw_timeline(ev, kinds=("summit",), years=(1991, 2026), article=pd.Timestamp("2019-03-29"))
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Summits (5)"]  # ceremony and cancellation not counted
+    assert [len(c.get_offsets()) for c in ax.collections] == [5, 2]
+    out = sm.partner_order(sm.outside_summits(_chronology()))
+    fig = fs.draw_partners(out, sm.partners_by_year(out, 2021, 2025))
+    left, right = fig.axes
+    assert [t.get_text() for t in left.get_yticklabels()] == ["China (2)"]
+    assert [p.get_height() for p in right.patches] == [0, 1, 1, 1, 1]
+    promise = sm.promise_test(pd.DataFrame({"meeting_id": ["A", "B"], "host": ["Astana", "Tashkent"],
+                                            "date": pd.to_datetime(["2018-03-15", "2019-11-29"])}))
+    fig = fs.draw_nauryz(promise, window=30, cancelled_years=(2020,))
+    ax = fig.axes[0]
+    assert ax.collections[-1].get_offsets()[:, 1].tolist() == [-6, 253]
+    assert ax.get_legend().get_texts()[-1].get_text() == "2020: meeting called off"

@@ -24,6 +24,8 @@ VERDICTS = ("supported", "partly supported", "contradicted", "unverified")
 EVENT_TYPES = ("summit", "ministerial", "border_agreement", "border_clash", "treaty", "organisation",
                "culture", "transport", "un")
 CORRECTIONS = REFERENCE_DIR / "facts_corrections.csv"
+# What an event is, where that differs from what its type suggests (reference/events_classification.csv).
+EVENT_CLASSES = ("held", "held_partial", "cancelled", "ceremony")
 
 _common = dict(licence=CC_BY_4, citation="facts_ledger")
 RESOURCES = [
@@ -60,7 +62,7 @@ RESOURCES = [
         **_common),
     Resource(
         name="events",
-        title="Chronology of Central Asian regional cooperation, 1993-2026",
+        title="Chronology of Central Asian regional cooperation, 1991-2026",
         description="Dated events: summits, ministerials, border agreements and clashes, treaties, "
                     "organisations, culture, transport and UN milestones, each with sources and a "
                     "confidence rating.",
@@ -78,10 +80,14 @@ RESOURCES = [
             Field("confidence", "string", "high (2+ consistent sources or a legal text), medium, low",
                   required=True, enum=("high", "medium", "low")),
             Field("origin", "string", "draft or added", required=True, enum=("draft", "added")),
+            Field("classification", "string", "held (took place as titled); held_partial (a leaders' "
+                  "meeting at which some listed states were represented below head of state); cancelled "
+                  "(called off: the event records the announcement); ceremony (a reception or celebration, "
+                  "not a working meeting)", required=True, enum=EVENT_CLASSES),
         ),
         primary_key=("event_id",),
         sources=("facts/events.csv",),
-        coverage="1993-2026; see the book for what the chronology does not cover",
+        coverage="1991-2026; see the book for what the chronology does not cover",
         caveats=("Stored web copies, not live pages; some items read through mirrors.",
                  "Absence of an event in the sources searched is not proof that it did not happen."),
         **_common),
@@ -105,6 +111,20 @@ def apply_corrections(frame: pd.DataFrame, table: str, key: str, corrections: pd
     return frame
 
 
+def classify(events: pd.DataFrame, classes: pd.DataFrame) -> pd.Series:
+    """Each event's classification: 'held' unless reference/events_classification.csv says otherwise."""
+    unknown = sorted(set(classes["event_id"]) - set(events["event_id"]))
+    if unknown:
+        raise DataError("events_classification.csv", f"classification for unknown events {unknown}",
+                        column="event_id")
+    bad = sorted(set(classes["classification"]) - set(EVENT_CLASSES))
+    if bad:
+        raise DataError("events_classification.csv", f"unknown classifications {bad}", column="classification")
+    if classes["event_id"].duplicated().any():
+        raise DataError("events_classification.csv", "an event is classified twice", column="event_id")
+    return events["event_id"].map(classes.set_index("event_id")["classification"]).fillna("held")
+
+
 def _added(name: str) -> pd.DataFrame:
     return pd.read_csv(REFERENCE_DIR / name, dtype=str, keep_default_na=False)
 
@@ -125,11 +145,13 @@ def run(raw) -> dict[str, pd.DataFrame]:
     claims["paragraph"] = claims["paragraph"].astype(int)
 
     events = raw.csv("facts/events.csv", dtype=str, keep_default_na=False)
-    events = apply_corrections(events, "events", "event_id", corrections)
     events["origin"] = "draft"
     added_events = _added("events_added.csv").drop(columns=["reason"])
     added_events["origin"] = "added"
     events = pd.concat([events, added_events], ignore_index=True)
+    # Corrections apply to drafted and added events alike (an added event can be audited too).
+    events = apply_corrections(events, "events", "event_id", corrections)
+    events["classification"] = classify(events, _added("events_classification.csv"))
     events["year"] = events["date"].str[:4].astype(int)
     for codes in events["countries"]:
         unknown = [c for c in codes.split(";") if c and not known(c)]

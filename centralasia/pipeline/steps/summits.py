@@ -24,6 +24,7 @@ ROLES = ("member", "guest")
 DOCUMENT_KINDS = ("joint statement", "treaty", "agreement", "concept", "programme", "rules", "decision",
                   "appeal", "protocol")
 TREATY_STATUS = ("signed", "no signature found")
+AUDIT_RESULTS = ("confirmed", "corrected", "added", "not re-checked")
 
 _common = dict(licence=CC_BY_4, citation="consultative_meetings", sources=())
 _meeting = Field("meeting_id", "string", "Meeting identifier (CM1 = first meeting, Astana 2018)", required=True)
@@ -90,6 +91,25 @@ RESOURCES = [
                  "ratification is not covered",
         caveats=("'no signature found' means absent from the sources searched, not proven unsigned.",),
         **_common),
+    Resource(
+        name="events_audit",
+        title="Audit of the chronology's summits, ministerial meetings, organisations and UN events (0.2.0)",
+        description="One row per event of type summit, ministerial, organisation or un: whether the 0.2.0 review "
+                    "confirmed it against a further source, corrected it (facts_corrections.csv), added it "
+                    "(events_added.csv) or did not re-check it, and whether it was classified "
+                    "(events_classification.csv).",
+        fields=(
+            Field("event_id", "string", "Event of the chronology", required=True),
+            Field("type", "string", "Type of the event", required=True, enum=("summit", "ministerial", "organisation", "un")),
+            Field("result", "string", "Audit result, with '; classified' where the event was classified",
+                  required=True),
+            Field("note", "string", "What the audit found"),
+            Field("source", "string", "Further sources consulted, ' ; '-separated"),
+        ),
+        primary_key=("event_id",),
+        coverage="All summit, ministerial and organisation events of the chronology",
+        caveats=("'confirmed' means a further source found in stored web copies agrees on date and substance.",),
+        **_common),
 ]
 
 
@@ -124,4 +144,9 @@ def run(raw) -> dict[str, pd.DataFrame]:
 
     treaty = _read("treaty_2022_status.csv")
     _check_codes(treaty, "treaty_2022_status.csv", ("iso3",))
-    return {"summit_attendance": attendance, "summit_documents": documents, "treaty_2022_status": treaty}
+    audit = _read("events_audit.csv")
+    bad = sorted({r for r in audit["result"] if r.split(";")[0] not in AUDIT_RESULTS})
+    if bad:
+        raise DataError("events_audit.csv", f"unknown audit results {bad}", column="result")
+    return {"summit_attendance": attendance, "summit_documents": documents, "treaty_2022_status": treaty,
+            "events_audit": audit}

@@ -19,11 +19,13 @@ ROLL_CALLS = "unvotes/un_roll_calls.csv"
 ISSUES = "unvotes/un_roll_call_issues.csv"
 FIRST_YEAR, LAST_YEAR = 1992, 2019
 
-# The countries the chapter compares: the five and six partners.
-COUNTRIES = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG", "CHN", "IRN", "RUS", "TUR", "USA")
+# The countries the chapter compares: the five, six partners, and two benchmark groups (the three
+# large Western European states; the post-Soviet neighbours Armenia, Azerbaijan, Belarus, Georgia).
+COUNTRIES = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG", "CHN", "IRN", "RUS", "TUR", "USA",
+             "DEU", "FRA", "GBR", "ARM", "AZE", "BLR", "GEO")
 # UN admission dates of the countries admitted after 1991 (UN, "Member States", un.org/en/about-us/member-states).
 ADMITTED = {"KAZ": "1992-03-02", "KGZ": "1992-03-02", "TJK": "1992-03-02", "TKM": "1992-03-02",
-            "UZB": "1992-03-02"}
+            "UZB": "1992-03-02", "ARM": "1992-03-02", "AZE": "1992-03-02", "GEO": "1992-07-31"}
 VOTE_CODES = ("yes", "no", "abstain", "absent", "not_member")
 ISSUE_CODES = {"me": "Palestinian conflict", "nu": "Nuclear weapons and nuclear material",
                "di": "Arms control and disarmament", "hr": "Human rights", "co": "Colonialism",
@@ -47,6 +49,9 @@ RESOURCES = [
             Field("date", "date", "Date of the vote", required=True),
             year(lo=FIRST_YEAR, hi=LAST_YEAR),
             Field("unres", "string", "Resolution symbol"),
+            Field("short", "string", "Short title of the roll call, as the source gives it"),
+            Field("mentions_terrorism", "boolean", "The short title or the description mentions terrorism",
+                  required=True),
             Field("important", "boolean", "Classed an 'important vote' by the US State Department", required=True),
             Field("yes_total", "integer", "Member states voting yes", unit="states", required=True, minimum=0),
             Field("no_total", "integer", "Member states voting no", unit="states", required=True, minimum=0),
@@ -62,7 +67,8 @@ RESOURCES = [
         caveats=_CAVEATS[:1]),
     Resource(
         name="unga_votes",
-        title="Votes of the five Central Asian states and six partners in the UN General Assembly, 1992-2019",
+        title="Votes of the five Central Asian states, six partners and seven benchmark states in the UN "
+              "General Assembly, 1992-2019",
         description="One row per roll call and country, for every roll call of the period: yes, no, abstain, "
                     "absent (member, no vote recorded) or not_member.",
         fields=(
@@ -84,6 +90,9 @@ def run(raw) -> dict[str, pd.DataFrame]:
     calls["year"] = calls["date"].str[:4].astype(int)
     calls = calls[calls["year"].between(FIRST_YEAR, LAST_YEAR)].copy()
     calls["important"] = calls["importantvote"] == 1
+    calls["short"] = calls["short"].fillna("").str.strip().replace("", pd.NA)
+    text = calls["short"].fillna("") + " " + calls["descr"].fillna("")
+    calls["mentions_terrorism"] = text.str.contains("terroris", case=False)
     issues = raw.csv(ISSUES)
     unknown = set(issues["short_name"]) - set(ISSUE_CODES)
     if unknown:

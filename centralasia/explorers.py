@@ -1,0 +1,406 @@
+"""Live explorers: Vega-Lite charts that redraw in the static HTML book, with no kernel.
+
+An explorer is an Altair chart whose controls (country, period, measure, weights) are Vega
+parameters bound to HTML inputs (checkbox, select, radio, range), so the browser redraws it.
+`show()` wraps a chart in an object whose display bundle gives every client something that works:
+
+- ``text/html`` — the HTML book: a ``<figure class="ca-explorer">`` holding the spec (JSON, data
+  inline as CSV) and, until the script replaces it, a static PNG of the chart with its alt text.
+  The Vega JavaScript is served once from the book's own static files
+  (``_static/explorers/vega-explorers.js``, written by `write_bundle`; the Sphinx extension
+  ``book/_ext/a11y.py`` adds it to pages with an explorer). No CDN, nothing third-party committed.
+  In Jupyter (no bundle there) the same HTML shows the static PNG, and no control at all.
+- ``image/png`` — the PDF (the LaTeX builder's first choice among these), rendered by
+  ``vl-convert`` from the same spec at the controls' initial values.
+- ``text/plain`` — a sentence naming the chart.
+
+In a kernel the chapter's ipywidgets explorer (`centralasia.widgets.explorer`) keeps working; its
+widget output is removed from the static HTML (where it would be an inert snapshot) by
+``book/_ext/a11y.py``, which leaves a one-line note in its place.
+
+Builders for the explorer types of this book: `lines` (a measure by country over years: measure
+select, one checkbox per country, period sliders), `reweight` (a composite index whose weights are
+sliders), `bars` (one entity chosen from a select, values by item).
+"""
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import altair as alt
+import pandas as pd
+
+from . import style
+
+BUNDLE = "explorers/vega-explorers.js"  # path under the book's _static/
+FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+WIDTH, HEIGHT = 560, 300  # the chart grows to its container ("container" width) in the HTML
+
+# Matplotlib marker -> Vega shape, so a country keeps its marker in the live chart.
+_SHAPES = {"o": "circle", "s": "square", "^": "triangle-up", "D": "diamond", "v": "triangle-down",
+           "P": "cross", "x": "cross", "*": "diamond", "+": "cross", "h": "circle", "<": "triangle-left",
+           ">": "triangle-right", "d": "diamond", "p": "square", "H": "circle", ".": "circle"}
+_DASHES = {"-": [1, 0], "--": [6, 3], "-.": [6, 2, 1, 2], ":": [1, 2]}
+
+
+def _dash(linestyle) -> list[float]:
+    if isinstance(linestyle, tuple):
+        return list(linestyle[1])
+    return _DASHES.get(linestyle, [1, 0])
+
+
+def country_scales(codes: Sequence[str], names: Sequence[str]) -> dict[str, alt.Scale]:
+    """Colour, dash and shape scales that give each country its `style.country` look."""
+    looks = [style.country(c) for c in codes]
+    return dict(color=alt.Scale(domain=list(names), range=[s["color"] for s in looks]),
+                strokeDash=alt.Scale(domain=list(names), range=[_dash(s["linestyle"]) for s in looks]),
+                shape=alt.Scale(domain=list(names), range=[_SHAPES.get(s["marker"], "circle") for s in looks]))
+
+
+def _ident(text: str) -> str:
+    """A Vega parameter name from any text."""
+    return "p_" + re.sub(r"\W", "_", str(text))
+
+
+def _js(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _lookup(param: str, mapping: Mapping[str, str], default: str = "") -> str:
+    """A Vega expression giving mapping[param] (nested conditionals; no object literals needed)."""
+    expr = _js(default)
+    for key, label in reversed(list(mapping.items())):
+        expr = f"({param} == {_js(key)} ? {_js(label)} : {expr})"
+    return expr
+
+
+def inline_csv(frame: pd.DataFrame, parse: Mapping[str, str] | None = None) -> alt.InlineData:
+    """The frame as inline CSV (about a third of the size of JSON rows)."""
+    if parse is None:
+        parse = {c: "number" for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    return alt.InlineData(values=frame.to_csv(index=False, float_format="%.6g", lineterminator="\n"),
+                          format=alt.DataFormat(type="csv", parse=dict(parse)))
+
+
+def _title(text, source: str) -> alt.TitleParams:
+    return alt.TitleParams(text=text, subtitle=f"Source: {source}", anchor="start", fontSize=13,
+                           subtitleFontSize=10, subtitleColor="#444444", font=FONT, subtitleFont=FONT)
+
+
+def _configure(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    return (chart.configure(font=FONT)
+            .configure_axis(gridColor="#dddddd", labelFontSize=11, titleFontSize=11, domainColor="#888888")
+            .configure_view(stroke=None)
+            .configure_legend(labelFontSize=11, titleFontSize=11, orient="bottom", columns=4))
+
+
+# ------------------------------------------------------------------ builders
+def lines(frame: pd.DataFrame, *, measures: Mapping[str, str], countries: Mapping[str, str],
+          source: str, selected: Sequence[str] | None = None, measure: str | None = None,
+          years: tuple[int, int] | None = None, x: str = "year", y: str = "value", country: str = "iso3",
+          measure_field: str = "indicator", y_format: str = ",.2f", title: str | None = None) -> alt.Chart:
+    """A measure by country over years: a measure select, one checkbox per country, period sliders.
+
+    `frame` is tidy long: columns `country` (ISO3), `measure_field`, `x` (year), `y` (value).
+    `measures` maps display label -> measure code (as in the chapters' ipywidgets Dropdowns);
+    `countries` maps display name -> ISO3. `selected`: the countries ticked at first (default: all).
+    """
+    codes = list(countries.values())
+    names = {iso: n for n, iso in countries.items()}
+    data = frame[frame[country].isin(codes) & frame[measure_field].isin(list(measures.values()))]
+    data = data[[country, measure_field, x, y]].dropna(subset=[y]).sort_values([measure_field, country, x])
+    data = data.assign(country=data[country].map(names)).rename(
+        columns={measure_field: "measure", x: "year", y: "value"})[["measure", "country", "year", "value"]]
+    lo, hi = int(data["year"].min()), int(data["year"].max())
+    first, last = years or (lo, hi)
+    measure = measure or next(iter(measures.values()))
+    chosen = set(selected if selected is not None else codes)
+    labels = {code: label for label, code in measures.items()}
+
+    p_measure = alt.param(name="measure", value=measure, bind=alt.binding_select(
+        options=list(labels), labels=list(labels.values()), name="Measure "))
+    p_from = alt.param(name="year_from", value=first, bind=alt.binding_range(min=lo, max=hi, step=1, name="From "))
+    p_to = alt.param(name="year_to", value=last, bind=alt.binding_range(min=lo, max=hi, step=1, name="To "))
+    ticks = [alt.param(name=_ident(iso), value=iso in chosen, bind=alt.binding_checkbox(name=f"{names[iso]} "))
+             for iso in codes]
+    shown = " || ".join(f"(datum.country == {_js(names[iso])} && {_ident(iso)})" for iso in codes)
+    scales = country_scales(codes, [names[c] for c in codes])
+    legend = alt.Legend(title=None, symbolStrokeWidth=2)
+
+    base = alt.Chart(inline_csv(data, {"year": "number", "value": "number"})).transform_filter(
+        f"datum.measure == measure && datum.year >= min(year_from, year_to) && "
+        f"datum.year <= max(year_from, year_to) && ({shown})")
+    enc = dict(x=alt.X("year:Q", title="Year", axis=alt.Axis(format="d", tickMinStep=1)),
+               y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False)),
+               color=alt.Color("country:N", scale=scales["color"], legend=legend))
+    line = base.mark_line(strokeWidth=2).encode(
+        strokeDash=alt.StrokeDash("country:N", scale=scales["strokeDash"], legend=legend), **enc)
+    points = base.mark_point(filled=True, size=36).encode(
+        shape=alt.Shape("country:N", scale=scales["shape"], legend=legend),
+        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("year:Q", title="Year", format="d"),
+                 alt.Tooltip("value:Q", title="Value", format=y_format)], **enc)
+    text = {"expr": _lookup("measure", labels)} if title is None else title
+    chart = alt.layer(line, points).add_params(p_measure, p_from, p_to, *ticks).properties(
+        width="container", height=HEIGHT, title=_title(text, source))
+    return _configure(chart)
+
+
+def long_scores(scores: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """`{point: units x dimensions table}` (as the integration chapter keeps them) -> tidy long frame."""
+    parts = []
+    for point, table in scores.items():
+        long = table.rename_axis(index="unit", columns="dimension").stack(future_stack=True).rename("score")
+        parts.append(long.reset_index().assign(point=point))
+    return pd.concat(parts, ignore_index=True)[["unit", "point", "dimension", "score"]]
+
+
+def reweight(scores: pd.DataFrame, *, labels: Mapping[str, str], source: str,
+             unit_names: Mapping[str, str] | None = None, min_coverage: float = 0.5,
+             point_labels: Mapping[str, str] | None = None, title: str = "Integration index with your weights",
+             step: float = 0.05) -> alt.Chart:
+    """A composite index re-weighted in the browser: one slider (0–1) per dimension.
+
+    `scores` is tidy long: `unit`, `point`, `dimension`, `score` (0–1, NaN where missing). The index
+    is the weighted mean of the present scores, weights re-normalised over them, missing where the
+    present dimensions carry less than `min_coverage` of the weight (as `integration.aggregate`).
+    """
+    dims = list(labels)
+    data = scores[["unit", "point", "dimension", "score"]].copy()
+    units = list(dict.fromkeys(data["unit"]))
+    names = dict(unit_names or {u: u for u in units})
+    points = list(dict.fromkeys(data["point"]))
+    plabels = dict(point_labels or {p: p for p in points})
+    data = data.assign(unit=data["unit"].map(names), point=data["point"].map(plabels))
+    params = [alt.param(name=_ident(d), value=1.0,
+                        bind=alt.binding_range(min=0, max=1, step=step, name=f"{labels[d]} "))
+              for d in dims]
+    weight = "0"  # the slider of the row's dimension
+    for d in reversed(dims):
+        weight = f"(datum.dimension == {_js(d)} ? {_ident(d)} : {weight})"
+    total_w = " + ".join(_ident(d) for d in dims)
+    colours = alt.Scale(domain=[plabels[p] for p in points], range=["#BBBBBB", "#0072B2", "#E69F00"][:len(points)])
+    chart = (alt.Chart(inline_csv(data, {"score": "number"}))
+             .transform_calculate(w=weight)
+             .transform_calculate(present="isValid(datum.score) && isFinite(datum.score) ? datum.w : 0",
+                                  part="isValid(datum.score) && isFinite(datum.score) ? datum.w * datum.score : 0")
+             .transform_aggregate(covered="sum(present)", total="sum(part)", groupby=["unit", "point"])
+             .transform_calculate(index=f"({total_w}) > 0 && datum.covered >= {min_coverage} * ({total_w}) - 1e-12"
+                                        f" ? datum.total / datum.covered : null",
+                                  coverage=f"({total_w}) > 0 ? datum.covered / ({total_w}) : 0")
+             .mark_bar()
+             .encode(y=alt.Y("unit:N", sort=[names[u] for u in units], title=None),
+                     yOffset=alt.YOffset("point:N", sort=[plabels[p] for p in points]),
+                     x=alt.X("index:Q", title="Index with your weights (0–1)", scale=alt.Scale(domain=[0, 1])),
+                     color=alt.Color("point:N", scale=colours, legend=alt.Legend(title=None)),
+                     stroke=alt.value("#000000"), strokeWidth=alt.value(0.5),
+                     tooltip=[alt.Tooltip("unit:N", title="Unit"), alt.Tooltip("point:N", title="Point"),
+                              alt.Tooltip("index:Q", title="Index", format=".2f"),
+                              alt.Tooltip("coverage:Q", title="Weight covered", format=".0%")])
+             .add_params(*params)
+             .properties(width="container", height=alt.Step(14), title=_title(title, source)))
+    return _configure(chart)
+
+
+def bars(frame: pd.DataFrame, *, entities: Mapping[str, str], source: str, value_title: str,
+         entity: str | None = None, entity_field: str = "iso3", item: str = "item", value: str = "value",
+         title: str | None = None, value_format: str = ".1f", domain: tuple[float, float] | None = None) -> alt.Chart:
+    """Values by item for one entity chosen from a select (e.g. where a country's emigrants live)."""
+    names = {code: n for n, code in entities.items()}
+    data = frame[frame[entity_field].isin(list(names))][[entity_field, item, value]].dropna()
+    data = data.rename(columns={entity_field: "entity", item: "item", value: "value"})
+    chosen = entity or next(iter(names))
+    p_entity = alt.param(name="entity", value=chosen, bind=alt.binding_select(
+        options=list(names), labels=list(names.values()), name="Country "))
+    text = {"expr": _lookup("entity", names)} if title is None else title
+    x = alt.X("value:Q", title=value_title, scale=alt.Scale(domain=list(domain)) if domain else alt.Undefined)
+    chart = (alt.Chart(inline_csv(data, {"value": "number"}))
+             .transform_filter("datum.entity == entity")
+             .mark_bar(color=style.OKABE_ITO[0])
+             .encode(y=alt.Y("item:N", sort="-x", title=None), x=x,
+                     tooltip=[alt.Tooltip("item:N", title="Item"),
+                              alt.Tooltip("value:Q", title=value_title, format=value_format)])
+             .add_params(p_entity)
+             .properties(width="container", height=alt.Step(18), title=_title(text, source)))
+    return _configure(chart)
+
+
+# ------------------------------------------------------------------ display
+@dataclass
+class LiveChart:
+    """A chart with its name, alt text and source: displays as live HTML, PNG (PDF) or text."""
+
+    chart: alt.TopLevelMixin
+    name: str
+    alt: str
+    data: pd.DataFrame | None = None
+
+    def spec(self) -> dict:
+        spec = self.chart.to_dict()
+        spec["description"] = self.alt  # Vega puts it in the SVG's aria-label
+        return spec
+
+    def static_spec(self) -> dict:
+        """The spec for a static image: a fixed width instead of the container's."""
+        spec = self.spec()
+        _fix_width(spec)
+        return spec
+
+    def png(self, scale: float = 2.0, colours: int = 96) -> bytes:
+        """The chart at its initial control values, as a palette PNG (a sixth of the RGBA size)."""
+        import io
+
+        import vl_convert as vlc
+        from PIL import Image
+        image = Image.open(io.BytesIO(vlc.vegalite_to_png(self.static_spec(), scale=scale)))
+        out = io.BytesIO()
+        image.convert("RGB").quantize(colors=colours, method=Image.Quantize.MEDIANCUT).save(out, "PNG", optimize=True)
+        return out.getvalue()
+
+    def svg(self) -> str:
+        import vl_convert as vlc
+        return vlc.vegalite_to_svg(self.static_spec())
+
+    def csv(self) -> str | None:
+        """The chart's inline CSV data (what the HTML offers as "Download the data (CSV)")."""
+        spec = self.spec()
+        data = spec.get("data", {})
+        values = data.get("values", spec.get("datasets", {}).get(data.get("name")))
+        return values if isinstance(values, str) else None
+
+    def controls(self) -> list[dict]:
+        """The bound parameters: name, input kind and label (for tests and the text form)."""
+        out = []
+        for p in _params(self.spec()):
+            bind = p.get("bind")
+            if isinstance(bind, dict) and "input" in bind:
+                out.append({"param": p["name"], "input": bind["input"], "label": bind.get("name", "").strip()})
+        return out
+
+    def html(self, png: bytes | None = None) -> str:
+        png = self.png() if png is None else png
+        width = int.from_bytes(png[16:20], "big") // 2  # the PNG is drawn at scale 2
+        spec = json.dumps(self.spec(), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        spec = spec.replace("</", "<\\/")
+        alt_text = html.escape(self.alt, quote=True)
+        kinds = sorted({c["input"] for c in self.controls()})
+        hint = ("Controls under the chart (" + ", ".join(kinds) + ") redraw it; hover a mark for its values."
+                if kinds else "Hover a mark for its values.")
+        desc = f"{self.name}-desc"
+        return (f'<figure class="ca-explorer" id="{self.name}" aria-describedby="{desc}">'
+                f'<div class="ca-explorer-chart">'
+                f'<img src="data:image/png;base64,{base64.b64encode(png).decode()}" alt="{alt_text}" '
+                f'width="{width}" style="max-width:100%;height:auto"></div>'
+                f'<script type="application/json" class="ca-explorer-spec">{spec}</script>'
+                f'<figcaption id="{desc}" class="ca-explorer-caption">{alt_text} '
+                f'<span class="ca-explorer-hint">{html.escape(hint)}</span></figcaption></figure>')
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        png = self.png()
+        return ({"text/html": self.html(png),
+                 "image/png": base64.b64encode(png).decode(),
+                 "text/plain": f"[Live chart {self.name}: {self.alt}]"},
+                {"image/png": {"alt": self.alt}})
+
+
+def _params(spec: dict) -> list[dict]:
+    found = list(spec.get("params", []))
+    for key in ("layer", "hconcat", "vconcat", "concat"):
+        for sub in spec.get(key, []):
+            found += _params(sub)
+    return found
+
+
+def _fix_width(spec: dict, width: int = WIDTH) -> None:
+    if spec.get("width") == "container":
+        spec["width"] = width
+    for key in ("layer", "hconcat", "vconcat", "concat"):
+        for sub in spec.get(key, []):
+            _fix_width(sub, width)
+
+
+def show(chart: alt.TopLevelMixin, *, name: str, alt: str, data: pd.DataFrame | None = None) -> LiveChart:
+    """Display `chart` as the live explorer `name` (an HTML id: prefix it with the chapter, `exp-ch-x`).
+
+    `alt` is one or two sentences for screen readers (what the chart shows, what the controls do).
+    `data` is the frame behind it (kept for the CSV link of the figures module; optional).
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
+        raise ValueError(f"explorer name {name!r}: use lower-case letters, digits and hyphens (exp-ch-x)")
+    if not alt or len(alt.split()) < 5:
+        raise ValueError(f"explorer {name}: give an alt text of at least one sentence")
+    return LiveChart(chart, name, alt, data)
+
+
+# ------------------------------------------------------------------ the JavaScript bundle
+SNIPPET = r"""
+window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;
+const caStyle = document.createElement("style");
+caStyle.textContent = `
+figure.ca-explorer { margin: 1rem 0; max-width: 100%; }
+figure.ca-explorer .ca-explorer-live { max-width: 100%; overflow-x: auto; }
+figure.ca-explorer .vega-embed { width: 100%; }
+figure.ca-explorer .vega-bindings { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; margin-top: 0.5rem;
+  font-size: 0.9rem; }
+figure.ca-explorer .vega-bind label, figure.ca-explorer .vega-bind { display: inline-flex; align-items: center;
+  gap: 0.3rem; flex-wrap: wrap; }
+figure.ca-explorer .vega-bind select { max-width: 100%; }
+figure.ca-explorer .vega-bind input[type=range] { width: 9rem; max-width: 60vw; }
+figure.ca-explorer figcaption { text-align: left; font-size: 0.9rem; margin-top: 0.5rem; }
+figure.ca-explorer :focus-visible { outline: 2px solid #0072B2; outline-offset: 2px; }
+`;
+document.head.append(caStyle);
+function caDownload(fig, spec) {
+  const data = spec.data && (spec.data.values || (spec.datasets || {})[spec.data.name]);
+  if (typeof data !== "string") return;
+  const a = document.createElement("a");
+  a.className = "ca-explorer-data";
+  a.textContent = "Download the data (CSV)";
+  a.download = fig.id + ".csv";
+  a.href = URL.createObjectURL(new Blob([data], {type: "text/csv"}));
+  fig.querySelector("figcaption").append(" ", a);
+}
+async function caExplorer(fig) {
+  const holder = fig.querySelector(".ca-explorer-chart");
+  const spec = JSON.parse(fig.querySelector("script.ca-explorer-spec").textContent);
+  const live = document.createElement("div");
+  live.className = "ca-explorer-live";
+  live.style.width = "100%";
+  holder.replaceChildren(live);
+  caDownload(fig, spec);  // before vegaEmbed, which compiles (and changes) the spec
+  const result = await vegaEmbed(live, spec, {actions: false, renderer: "svg", tooltip: {theme: "light"}});
+  const svg = live.querySelector("svg");
+  if (svg) { svg.setAttribute("role", "img"); svg.setAttribute("aria-label", spec.description || fig.id); }
+  live.querySelectorAll(".vega-bindings input, .vega-bindings select").forEach(function (el) {
+    if (!el.id) el.id = fig.id + "-" + (el.name || "input") + "-" + Math.random().toString(36).slice(2, 8);
+  });
+  fig.dataset.live = "true";
+  return result;
+}
+window.caExplorers = Promise.all(Array.from(document.querySelectorAll("figure.ca-explorer")).map(function (fig) {
+  return caExplorer(fig).catch(function (err) { fig.dataset.live = "failed"; console.error(fig.id, err); });
+}));
+"""
+
+
+def write_bundle(path: str | Path) -> Path:
+    """Write the Vega + Vega-Lite + vega-embed bundle (from vl-convert) with the book's embed snippet."""
+    import vl_convert as vlc
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = vlc.javascript_bundle(SNIPPET)
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+    return path
+
+
+if __name__ == "__main__":  # python -m centralasia.explorers bundle <path>
+    import sys
+    if len(sys.argv) == 3 and sys.argv[1] == "bundle":
+        print(write_bundle(sys.argv[2]))
+    else:
+        sys.exit("usage: python -m centralasia.explorers bundle <path>")
