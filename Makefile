@@ -114,5 +114,3 @@ benchmark: env widgets
 clean:
 	rm -rf _build
 
-# Live explorers and their JavaScript (issue 14)
-include mk/live.mk
