@@ -360,10 +360,13 @@ def timeline(frame: pd.DataFrame, *, kinds: Mapping[str, str], source: str, colo
               .transform_calculate(**calc)
               .transform_filter(f"{span} && ({shown})")
               .mark_point(size=60, strokeWidth=1.3, opacity=1, clip=True)
-              .encode(x=x, y=alt.Y("kind:N", sort=order, title=None, scale=alt.Scale(domain=order)),
+              .encode(x=x, y=alt.Y("kind:N", sort=order, title=None),
                       shape=alt.Shape("kind:N", scale=alt.Scale(domain=order, range=list(looks["shape"])), legend=None),
                       fill=alt.Fill("fill:N", scale=None), stroke=alt.Stroke("line:N", scale=None), tooltip=tooltip))
-    layers = [points]
+    # one faint line per ticked kind, so a kind's row shows (empty or not) exactly when it is ticked
+    rows = (alt.Chart(inline_csv(looks[["kind"]], {})).transform_filter(shown)
+            .mark_rule(color="#e4e4e4", strokeWidth=1).encode(y=alt.Y("kind:N", sort=order, title=None)))
+    layers = [rows, points]
     if rules:
         marks = pd.DataFrame({"what": list(rules), "date": list(rules.values())})
         base = (alt.Chart(inline_csv(marks, {})).transform_calculate(t="toDate(datum.date)").transform_filter(span))
@@ -501,6 +504,7 @@ figure.ca-explorer .vega-bind select { max-width: 100%; }
 figure.ca-explorer .vega-bind input[type=range] { width: 9rem; max-width: 60vw; }
 figure.ca-explorer figcaption { text-align: left; font-size: 0.9rem; margin-top: 0.5rem; }
 figure.ca-explorer :focus-visible { outline: 2px solid #0072B2; outline-offset: 2px; }
+figure.ca-explorer .role-mark.mark-text text { pointer-events: none; }  /* labels on cells: hover the cell */
 `;
 document.head.append(caStyle);
 function caDownload(fig, spec) {

@@ -306,7 +306,8 @@ def test_timeline_binds_kinds_and_years_and_draws_the_selection():
     assert {n: q["value"] for n, q in p.items() if n.startswith("p_")} == {"p_a": True, "p_b": True, "p_c": False}
     assert (p["year_from"]["value"], p["year_to"]["value"]) == (2000, 2011)
     assert {c["input"] for c in live.controls()} == {"checkbox", "range"}
-    points = live.spec()["layer"][0]
+    rows, points = live.spec()["layer"][:2]
+    assert "p_c" in rows["transform"][0]["filter"], "a kind's row follows its checkbox"
     assert [t["field"] for t in points["encoding"]["tooltip"]] == ["shown", "label", "kind", "status"]
     assert live.spec()["title"]["subtitle"] == "Source: Test (2026)"
     assert live.csv().startswith("date,kind,label,shown,muted"), "the events are the page's CSV"
@@ -316,4 +317,4 @@ def test_timeline_binds_kinds_and_years_and_draws_the_selection():
     assert sorted(s["fill"] for s in symbols) == ["#0072B2", "#ffffff", "#ffffff"]  # B hollow, muted A hollow
     assert sorted(s["stroke"] for s in symbols) == ["#0072B2", "#999999", "#E69F00"]
     rules = scene_items(vlc.vegalite_to_scenegraph(live.static_spec()), "rule")
-    assert len(rules) == 1, "the article's date is marked"
+    assert len(rules) == 2 + 1, "a row line per ticked kind, and the article's date"
