@@ -364,3 +364,52 @@ def ideal_distances(points: pd.DataFrame, years: Iterable[int], sets: Mapping[st
         rows.append(dict(set=name, distance=float(np.median(boot[name])), lo=float(lo), hi=float(hi),
                          diff=float(np.median(diff)), diff_lo=float(dlo), diff_hi=float(dhi)))
     return pd.DataFrame(rows)
+
+
+# --- The live explorer (centralasia.explorers.heatmap): joint-vote counts the browser sums -----------
+
+CELLS = tuple(f"c{i}{j}" for i in range(3) for j in range(3))  # c01 = A voted yes, B voted no
+
+
+def pair_year_counts(matrix: pd.DataFrame, roll_calls: pd.DataFrame, countries: Sequence[str],
+                     years: tuple[int, int] | None = None) -> pd.DataFrame:
+    """Joint-vote counts of every pair of `countries` in each year: a, b, year, c00..c22.
+
+    Every measure of MEASURES over any span of years is a function of these counts summed over the
+    span (`vega_measures` gives the same formulas as `measures`), so the browser recomputes the
+    matrix without a kernel. Pair-years with no roll call on which both voted are left out.
+    """
+    calls = roll_calls if years is None else roll_calls[roll_calls["year"].between(*years)]
+    year_of = calls.set_index("rcid")["year"].astype(int)
+    sub = matrix.loc[matrix.index.isin(year_of.index)]
+    year = year_of.reindex(sub.index).to_numpy()
+    rows = []
+    for a, b in pairs_of(countries):
+        hot = _one_hot(sub[a].to_numpy(), sub[b].to_numpy())
+        per = pd.DataFrame(hot, columns=list(CELLS)).groupby(year).sum().astype(int)
+        per = per[per.sum(axis=1) > 0]
+        rows.append(per.rename_axis("year").reset_index().assign(a=a, b=b))
+    out = pd.concat(rows, ignore_index=True)
+    return out[["a", "b", "year", *CELLS]].sort_values(["a", "b", "year"], ignore_index=True)
+
+
+def vega_measures(prefix: str = "datum.") -> dict[str, str]:
+    """Vega expressions of n and each measure of MEASURES over the count fields CELLS (as `measures`)."""
+    c = {cell: f"{prefix}{cell}" for cell in CELLS}
+    n = "(" + " + ".join(c.values()) + ")"
+    row = [f"(({c[f'c{k}0']} + {c[f'c{k}1']} + {c[f'c{k}2']}) / {n})" for k in range(3)]
+    col = [f"(({c[f'c0{k}']} + {c[f'c1{k}']} + {c[f'c2{k}']}) / {n})" for k in range(3)]
+    p_o = f"(({c['c00']} + {c['c11']} + {c['c22']}) / {n})"
+    pe_k = "(" + " + ".join(f"{r} * {q}" for r, q in zip(row, col)) + ")"
+    pi = [f"(({r} + {q}) / 2)" for r, q in zip(row, col)]
+    pe_g = "((" + " + ".join(f"{p} * (1 - {p})" for p in pi) + f") / {len(CATEGORIES) - 1})"
+    dist = " + ".join(f"{_DISTANCE[i, j]:g} * {c[f'c{i}{j}']}" for i in range(3) for j in range(3) if _DISTANCE[i, j])
+    return {"n": n,
+            "agreement": p_o,
+            "kappa": f"(abs(1 - {pe_k}) < 1e-9 ? null : ({p_o} - {pe_k}) / (1 - {pe_k}))",
+            "ac1": f"(({p_o} - {pe_g}) / (1 - {pe_g}))",
+            "s": f"(1 - 2 * (({dist}) / {n}) / {_DISTANCE.max():g})"}
+
+
+# Colour range of each measure in the matrix figures (static and live): agreement cannot be negative.
+COLOUR_RANGE = {m: (0.0 if m == "agreement" else -0.2, 1.0) for m in MEASURES}

@@ -20,9 +20,8 @@ widget output is removed from the static HTML (where it would be an inert snapsh
 
 Builders for the explorer types of this book: `lines` (a measure by country over years: measure
 select, one checkbox per country, period sliders), `reweight` (a composite index whose weights are
-sliders), `bars` (one entity chosen from a select, values by item), `timeline` (dated events by
-kind: checkboxes and period sliders), `agreement` (a pair matrix of UNGA agreement or kappa over a
-chosen period, from `pair_counts`).
+sliders), `bars` (one entity chosen from a select, values by item), `heatmap` (a measure for pairs
+of entities over a span of years, recomputed from additive counts), `timeline` (dated events by kind), `event_timeline` (a simpler event strip, checkboxes and period sliders), `agreement` (a pair matrix of UNGA agreement or kappa over a chosen period, from `pair_counts`).
 """
 from __future__ import annotations
 
@@ -46,7 +45,8 @@ WIDTH, HEIGHT = 560, 300  # the chart grows to its container ("container" width)
 # Matplotlib marker -> Vega shape, so a country keeps its marker in the live chart.
 _SHAPES = {"o": "circle", "s": "square", "^": "triangle-up", "D": "diamond", "v": "triangle-down",
            "P": "cross", "x": "cross", "*": "diamond", "+": "cross", "h": "circle", "<": "triangle-left",
-           ">": "triangle-right", "d": "diamond", "p": "square", "H": "circle", ".": "circle"}
+           ">": "triangle-right", "d": "diamond", "p": "square", "H": "circle", ".": "circle",
+           "X": "M-1,-0.6L-0.4,0L-1,0.6L-0.6,1L0,0.4L0.6,1L1,0.6L0.4,0L1,-0.6L0.6,-1L0,-0.4L-0.6,-1Z"}
 _DASHES = {"-": [1, 0], "--": [6, 3], "-.": [6, 2, 1, 2], ":": [1, 2]}
 
 
@@ -232,7 +232,7 @@ def bars(frame: pd.DataFrame, *, entities: Mapping[str, str], source: str, value
     return _configure(chart)
 
 
-def timeline(events: pd.DataFrame, *, kinds: Mapping[str, str], source: str,
+def event_timeline(events: pd.DataFrame, *, kinds: Mapping[str, str], source: str,
              years: tuple[int, int] | None = None, colours: Mapping[str, str] | None = None,
              title: str = "Events in the chronology by kind") -> alt.Chart:
     """Dated events by kind: one checkbox per kind, period sliders, a tooltip with date and title.
@@ -346,6 +346,156 @@ def agreement(counts: pd.DataFrame, *, countries: Mapping[str, str], source: str
                           f"min(year_from, year_to) + '–' + max(year_from, year_to)"}
     chart = (alt.layer(cells, text).add_params(p_measure, p_from, p_to, *ticks)
              .properties(width="container", height=alt.Step(30), title=_title(text_title, source)))
+    return _configure(chart)
+
+
+def heatmap(frame: pd.DataFrame, *, measures: Mapping[str, str], formulas: Mapping[str, str],
+            entities: Mapping[str, str], source: str, sums: Sequence[str], count: str | None = None,
+            selected: Sequence[str] | None = None, measure: str | None = None,
+            years: tuple[int, int] | None = None, domains: Mapping[str, tuple[float, float]] | None = None,
+            a: str = "a", b: str = "b", year: str = "year", scheme: str = "cividis", value_format: str = ".2f",
+            count_title: str = "Count", title: str | None = None) -> alt.Chart:
+    """A symmetric matrix of a measure for the pairs of the entities ticked, over a span of years.
+
+    `frame` is tidy: one row per pair (`a`, `b`: entity codes, each pair once) and `year`, with the
+    additive fields `sums` (e.g. joint counts). The browser sums them over the years chosen with the
+    From/To sliders, then computes the measure chosen with the radio buttons: `formulas` maps each
+    measure code to a Vega expression over the sums (``datum.<field>``); `count` (an expression too)
+    goes into the tooltip. `measures` maps display label -> code; `entities` display name -> code,
+    in the axes' order; `selected`: the entities ticked at first (default: all). `domains` gives the
+    colour scale's (low, high) per measure (default: the data's range).
+    """
+    codes = list(entities.values())
+    names = {code: n for n, code in entities.items()}
+    labels = {code: label for label, code in measures.items()}
+    data = frame[frame[a].isin(codes) & frame[b].isin(codes)][[a, b, year, *sums]]
+    data = data.rename(columns={a: "a", b: "b", year: "year"}).sort_values(["a", "b", "year"])
+    lo, hi = int(data["year"].min()), int(data["year"].max())
+    first, last = years or (lo, hi)
+    measure = measure or next(iter(labels))
+    chosen = set(selected if selected is not None else codes)
+
+    p_measure = alt.param(name="measure", value=measure, bind=alt.binding_radio(
+        options=list(labels), labels=list(labels.values()), name="Measure "))
+    p_from = alt.param(name="year_from", value=first, bind=alt.binding_range(min=lo, max=hi, step=1, name="From "))
+    p_to = alt.param(name="year_to", value=last, bind=alt.binding_range(min=lo, max=hi, step=1, name="To "))
+    ticks = [alt.param(name=_ident(c), value=c in chosen, bind=alt.binding_checkbox(name=f"{names[c]} "))
+             for c in codes]
+    shown = lambda f: " || ".join(f"(datum.{f} == {_js(c)} && {_ident(c)})" for c in codes)  # noqa: E731
+    value = "null"
+    for code in reversed(list(labels)):
+        value = f"(measure == {_js(code)} ? {formulas[code]} : {value})"
+    domains = dict(domains or {})
+    low = _lookup("measure", {m: str(domains[m][0]) for m in labels if m in domains}, "0")
+    high = _lookup("measure", {m: str(domains[m][1]) for m in labels if m in domains}, "1")
+    low, high = f"toNumber({low})", f"toNumber({high})"
+    order = [names[c] for c in codes]
+    enc = dict(x=alt.X("col:N", sort=order, title=None, axis=alt.Axis(labelAngle=-90, orient="top")),
+               y=alt.Y("row:N", sort=order, title=None))
+    tooltip = [alt.Tooltip("row:N", title="Pair"), alt.Tooltip("col:N", title="with"),
+               alt.Tooltip("value:Q", title="Value", format=value_format)]
+    if count is not None:
+        tooltip.append(alt.Tooltip("n:Q", title=count_title, format=","))
+    colour = alt.Color("value:Q", title=None, legend=alt.Legend(orient="right", direction="vertical", gradientLength=160),
+                       scale=alt.Scale(scheme=scheme, domainMin={"expr": low}, domainMax={"expr": high}, clamp=True))
+    cells = alt.Chart().mark_rect(stroke="#ffffff", strokeWidth=0.5).encode(color=colour, tooltip=tooltip, **enc)
+    text = alt.Chart().mark_text(fontSize=9).encode(
+        text=alt.Text("value:Q", format=value_format),
+        color=alt.condition(f"datum.value > {low} + 0.55 * ({high} - {low})", alt.value("#000000"),
+                            alt.value("#ffffff")), tooltip=tooltip, **enc)  # the text covers the cell's centre
+    calc = {"value": value, **({"n": count} if count is not None else {})}
+    title_text = (f"{_lookup('measure', labels)} + ', ' + min(year_from, year_to) + '–' + max(year_from, year_to)"
+                  if title is None else f"{_js(title)} + ', ' + {_lookup('measure', labels)} + ', ' + "
+                                        f"min(year_from, year_to) + '–' + max(year_from, year_to)")
+    chart = (alt.layer(cells, text, data=inline_csv(data, {"year": "number", **{f: "number" for f in sums}}))
+             .transform_filter(f"datum.year >= min(year_from, year_to) && datum.year <= max(year_from, year_to) "
+                               f"&& ({shown('a')}) && ({shown('b')})")
+             .transform_aggregate(**{f: f"sum({f})" for f in sums}, groupby=["a", "b"])
+             .transform_calculate(**calc)
+             .transform_filter("isValid(datum.value) && isFinite(datum.value)")
+             .transform_calculate(side="[0, 1]")
+             .transform_flatten(["side"])
+             .transform_calculate(row=f"datum.side == 0 ? {_lookup('datum.a', names)} : {_lookup('datum.b', names)}",
+                                  col=f"datum.side == 0 ? {_lookup('datum.b', names)} : {_lookup('datum.a', names)}")
+             .add_params(p_measure, p_from, p_to, *ticks)
+             .properties(width=alt.Step(28), height=alt.Step(28), title=_title({"expr": title_text}, source)))
+    return _configure(chart)
+
+
+def timeline(frame: pd.DataFrame, *, kinds: Mapping[str, str], source: str, colours: Mapping[str, str],
+             markers: Mapping[str, str] | None = None, filled: Sequence[str] | None = None,
+             selected: Sequence[str] | None = None, years: tuple[int, int] | None = None,
+             limits: tuple[int, int] | None = None, date: str = "when", kind: str = "type", label: str = "title",
+             shown_date: str | None = "date", muted: str | None = None, muted_label: str = "not held",
+             rules: Mapping[str, str] | None = None, title: str = "Events by kind") -> alt.Chart:
+    """Dated events, one row per kind: a checkbox per kind, From/To year sliders, hover for the event.
+
+    `frame` has a datetime column `date`, the kind code `kind` and a text `label`; `shown_date` is the
+    date as the reader should see it (e.g. "2018-03" for a month). `kinds` maps display label -> code
+    (rows in that order); `colours` and `markers` (Matplotlib markers) give each kind the look of the
+    static figure, `filled` the kinds drawn filled. `muted` names a boolean column: those events are
+    drawn hollow and grey (as in the static figure), and their tooltip says `muted_label`. `rules`
+    maps a label to an ISO date marked by a dashed vertical line (e.g. the article's date).
+    """
+    names = {code: n for n, code in kinds.items()}
+    codes = list(names)
+    cols = [date, kind, label] + [c for c in (shown_date, muted) if c and c not in (date, kind, label)]
+    data = frame[frame[kind].isin(codes)].dropna(subset=[date])[cols].sort_values([date, kind, label])
+    data = data.assign(**{date: data[date].dt.strftime("%Y-%m-%d"), kind: data[kind].map(names)})
+    data = data.rename(columns={date: "date", kind: "kind", label: "label",
+                                **({shown_date: "shown"} if shown_date else {}), **({muted: "muted"} if muted else {})})
+    if muted:
+        data["muted"] = data["muted"].astype(bool).map({True: 1, False: 0})
+    if not shown_date:
+        data["shown"] = data["date"]
+    years_in = pd.to_datetime(data["date"]).dt.year
+    lo, hi = limits or (int(years_in.min()), int(years_in.max()))
+    first, last = years or (lo, hi)
+    chosen = set(selected if selected is not None else codes)
+    p_from = alt.param(name="year_from", value=first, bind=alt.binding_range(min=lo, max=hi, step=1, name="From "))
+    p_to = alt.param(name="year_to", value=last, bind=alt.binding_range(min=lo, max=hi, step=1, name="To "))
+    ticks = [alt.param(name=_ident(c), value=c in chosen, bind=alt.binding_checkbox(name=f"{names[c]} "))
+             for c in codes]
+    span = "year(datum.t) >= min(year_from, year_to) && year(datum.t) <= max(year_from, year_to)"
+    shown = " || ".join(f"(datum.kind == {_js(names[c])} && {_ident(c)})" for c in codes)
+    x_scale = alt.Scale(domainMin={"expr": "datetime(min(year_from, year_to), 0, 1)"},
+                        domainMax={"expr": "datetime(max(year_from, year_to), 11, 31)"})
+    x = alt.X("t:T", title=None, scale=x_scale, axis=alt.Axis(format="%Y", tickMinStep=1000 * 86400 * 365))
+    order = [names[c] for c in codes]
+    filled_set = set(filled if filled is not None else codes)
+    looks = pd.DataFrame({"kind": order, "colour": [colours[c] for c in codes],
+                          "shape": [_SHAPES.get((markers or {}).get(c, "o"), "circle") for c in codes]})
+    fill = _lookup("datum.kind", {names[c]: colours[c] if c in filled_set else "#ffffff" for c in codes}, "#ffffff")
+    stroke = _lookup("datum.kind", {names[c]: colours[c] for c in codes}, "#999999")
+    tooltip = [alt.Tooltip("shown:N", title="Date"), alt.Tooltip("label:N", title="Event"),
+               alt.Tooltip("kind:N", title="Kind")]
+    calc = {"t": "toDate(datum.date)", "fill": fill, "line": stroke}
+    if muted:
+        calc.update(fill=f"datum.muted == 1 ? '#ffffff' : {fill}", line=f"datum.muted == 1 ? '#999999' : {stroke}",
+                    status=f"datum.muted == 1 ? {_js(muted_label)} : ''")
+        tooltip.append(alt.Tooltip("status:N", title="Note"))
+    points = (alt.Chart()
+              .transform_calculate(**calc)
+              .transform_filter(f"{span} && ({shown})")
+              .mark_point(size=60, strokeWidth=1.3, opacity=1, clip=True)
+              .encode(x=x, y=alt.Y("kind:N", sort=order, title=None),
+                      shape=alt.Shape("kind:N", scale=alt.Scale(domain=order, range=list(looks["shape"])), legend=None),
+                      fill=alt.Fill("fill:N", scale=None), stroke=alt.Stroke("line:N", scale=None), tooltip=tooltip))
+    # one faint line per ticked kind, so a kind's row shows (empty or not) exactly when it is ticked
+    rows = (alt.Chart(inline_csv(looks[["kind"]], {})).transform_filter(shown)
+            .mark_rule(color="#e4e4e4", strokeWidth=1).encode(y=alt.Y("kind:N", sort=order, title=None)))
+    layers = [rows, points]
+    if rules:
+        marks = pd.DataFrame({"what": list(rules), "date": list(rules.values())})
+        base = (alt.Chart(inline_csv(marks, {})).transform_calculate(t="toDate(datum.date)").transform_filter(span))
+        layers.append(base.mark_rule(strokeDash=[5, 3], color="#000000", clip=True).encode(x=x))
+        layers.append(base.mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10, clip=True)
+                      .encode(x=x, y=alt.value(0), text="what:N"))
+    chart = (alt.layer(*layers, data=inline_csv(data, {"muted": "number"} if muted else {}))
+             .add_params(p_from, p_to, *ticks)
+             .properties(width="container", height=alt.Step(26),
+                         title=_title({"expr": f"{_js(title)} + ', ' + min(year_from, year_to) + '–' + "
+                                               f"max(year_from, year_to)"}, source)))
     return _configure(chart)
 
 
@@ -468,6 +618,7 @@ figure.ca-explorer .vega-bind select { max-width: 100%; }
 figure.ca-explorer .vega-bind input[type=range] { width: 9rem; max-width: 60vw; }
 figure.ca-explorer figcaption { text-align: left; font-size: 0.9rem; margin-top: 0.5rem; }
 figure.ca-explorer :focus-visible { outline: 2px solid #0072B2; outline-offset: 2px; }
+figure.ca-explorer .role-mark.mark-text text { pointer-events: none; }  /* labels on cells: hover the cell */
 `;
 document.head.append(caStyle);
 function caDownload(fig, spec) {

@@ -284,3 +284,13 @@ def partner_table(summits: pd.DataFrame) -> pd.DataFrame:
                          "Partner": summits["partner"].to_numpy(), "No. with partner": summits["nth"].to_numpy(),
                          "Place": summits["place"].to_numpy(), "Event": summits["event_id"].to_numpy()}
                         ).set_index("Date")
+
+
+# --- the live explorer (centralasia.explorers.timeline) -----------------------------------------
+
+def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
+    """The chronology as the live time line needs it: event_id, when, date (as sourced), type, title,
+    classification and `not_held` (a cancelled meeting or a ceremony: drawn hollow and grey)."""
+    out = events[["event_id", "when", "date", "type", "title", "classification"]].copy()
+    out["not_held"] = ~out["classification"].isin(HELD)
+    return out.sort_values(["when", "event_id"], ignore_index=True)

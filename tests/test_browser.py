@@ -141,7 +141,11 @@ def test_explorers_redraw_on_every_control(browser, servers, site, page):
                 settle(tab)
         assert tab.locator(f"#{fig_id} svg[aria-label]").count() == 1, f"{fig_id}: chart without a name"
         assert tab.locator(f"#{fig_id} a.ca-explorer-data").count() == 1, f"{fig_id}: no CSV link"
-    # hover: a tooltip with the values, on each explorer
+    # hover: a tooltip with the values, on each explorer, in its initial state (toggling every
+    # checkbox above may have emptied a chart whose boxes all started ticked)
+    tab.reload(wait_until="load")
+    tab.wait_for_function("Array.from(document.querySelectorAll('figure.ca-explorer'))"
+                          ".every(f => f.dataset.live)", timeout=20000)
     no_tooltip = []
     for fig_id, _ in figures:
         marks = tab.locator(f"#{fig_id} .ca-explorer-live svg g.role-mark.mark-symbol path, "

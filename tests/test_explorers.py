@@ -243,7 +243,7 @@ def test_timeline_kinds_and_period():
     events = pd.DataFrame({"date": ["1993", "2018-03-15", "2019-11-29", "2022-07-21"],
                            "type": ["organisation", "summit", "summit", "treaty"],
                            "title": ["IFAS", "Astana", "Tashkent", "Cholpon-Ata"]})
-    chart = explorers.timeline(events, kinds={"summit": "Summits", "treaty": "Treaties"}, years=(2015, 2026),
+    chart = explorers.event_timeline(events, kinds={"summit": "Summits", "treaty": "Treaties"}, years=(2015, 2026),
                                source="the book's chronology")
     spec = chart.to_dict()
     p = params(spec)
@@ -253,3 +253,124 @@ def test_timeline_kinds_and_period():
     assert list(data["title"]) == ["Astana", "Tashkent", "Cholpon-Ata"]  # kinds not asked for are left out
     assert data["when"].iloc[0] == pytest.approx(2018 + 73 / 366, abs=1e-3)
     assert [t["field"] for t in spec["encoding"]["tooltip"]] == ["date", "kind", "title"]
+
+
+# ------------------------------------------------------------------ heatmap (the security chapter's explorer)
+def scene_items(graph, marktype):
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("marktype") == marktype and "marks" in str(node.get("name", "")):
+                found.extend(node["items"])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+    walk(graph)
+    return found
+
+
+def random_votes():
+    from centralasia import alignment as al
+    rng = np.random.default_rng(2019)
+    codes = ["KAZ", "KGZ", "TKM", "RUS"]
+    calls = pd.DataFrame({"rcid": np.arange(1, 121), "year": np.repeat([2001, 2002, 2003], 40)})
+    base = rng.choice([0, 1, 2], size=120, p=[0.8, 0.1, 0.1])
+    matrix = pd.DataFrame({c: np.where(rng.uniform(size=120) < 0.7, base, rng.choice([-1, 0, 1, 2], size=120))
+                           for c in codes}, index=calls["rcid"]).astype("int8")
+    return al, codes, calls, matrix
+
+
+def heat_chart(measure="ac1", years=(2002, 2003), selected=None):
+    al, codes, calls, matrix = random_votes()
+    f = al.vega_measures()
+    chart = explorers.heatmap(al.pair_year_counts(matrix, calls, codes), formulas=f, count=f["n"],
+                              measures={al.MEASURE_LABELS[m]: m for m in al.MEASURES}, sums=list(al.CELLS),
+                              entities={c.title(): c for c in codes}, measure=measure, years=years, selected=selected,
+                              domains={"agreement": (0, 1), "kappa": (-0.2, 1)}, source="Test votes (2026)")
+    return explorers.show(chart, name="exp-test-heat", alt="A matrix of agreement for pairs of four countries.")
+
+
+def test_heatmap_binds_measure_years_and_entities():
+    live = heat_chart(selected=["KAZ", "KGZ", "TKM"])
+    p = params(live.spec())
+    assert p["measure"]["bind"]["input"] == "radio" and p["measure"]["value"] == "ac1"
+    assert p["measure"]["bind"]["options"] == ["agreement", "kappa", "ac1", "s"]
+    assert (p["year_from"]["value"], p["year_to"]["value"]) == (2002, 2003)
+    assert (p["year_from"]["bind"]["min"], p["year_to"]["bind"]["max"]) == (2001, 2003)
+    assert {n: q["value"] for n, q in p.items() if n.startswith("p_")} == \
+        {"p_KAZ": True, "p_KGZ": True, "p_TKM": True, "p_RUS": False}
+    assert all(c["label"] for c in live.controls())
+    spec = live.spec()
+    filters = " ".join(t["filter"] for t in spec["transform"] if "filter" in t)
+    for name in ("year_from", "year_to", "p_KAZ", "p_RUS"):
+        assert re.search(rf"\b{name}\b", filters), name
+    calc = " ".join(t.get("as", "") + t.get("calculate", "") for t in spec["transform"] if "calculate" in t)
+    assert "measure ==" in calc, "the value follows the measure control"
+
+
+def test_heatmap_look_tooltip_source():
+    spec = heat_chart().spec()
+    cells, text = spec["layer"]
+    assert cells["mark"]["type"] == "rect" and text["mark"]["type"] == "text"
+    assert cells["encoding"]["color"]["scale"]["scheme"] == "cividis"  # the static figure's colour map
+    assert "measure" in cells["encoding"]["color"]["scale"]["domainMin"]["expr"]
+    assert [t["field"] for t in cells["encoding"]["tooltip"]] == ["row", "col", "value", "n"]
+    assert cells["encoding"]["x"]["sort"] == ["Kaz", "Kgz", "Tkm", "Rus"]
+    assert spec["title"]["subtitle"] == "Source: Test votes (2026)"
+    assert heat_chart().csv().startswith("a,b,year,c00"), "the counts are the page's CSV"
+    assert "measure" in spec["title"]["text"]["expr"] and "year_from" in spec["title"]["text"]["expr"]
+
+
+@pytest.mark.parametrize("measure", ["agreement", "kappa", "ac1", "s"])
+def test_heatmap_computes_alignment_in_the_browser(measure):
+    """Vega (no kernel) sums the counts over the chosen years and gives what alignment.alignment gives."""
+    vlc = pytest.importorskip("vl_convert")
+    al, codes, calls, matrix = random_votes()
+    live = heat_chart(measure=measure, years=(2003, 2002))  # sliders crossed: still the span 2002-2003
+    items = scene_items(vlc.vegalite_to_scenegraph(live.static_spec()), "text")
+    shown = sorted(round(float(i["text"].replace("\u2212", "-")), 2) for i in items if i.get("text"))
+    rcids = calls.loc[calls.year.between(2002, 2003), "rcid"]
+    expected = al.alignment(matrix, {"g": rcids}, al.pairs_of(codes), n_boot=2)[measure].dropna()
+    assert len(shown) == 2 * len(expected) == 12, "each pair twice (symmetric), no diagonal"
+    assert shown == pytest.approx(sorted(list(expected.round(2)) * 2), abs=0.006)
+
+
+def test_pair_year_counts_add_up():
+    al, codes, calls, matrix = random_votes()
+    counts = al.pair_year_counts(matrix, calls, codes)
+    assert list(counts.columns) == ["a", "b", "year", *al.CELLS]
+    one = counts[(counts.a == "KAZ") & (counts.b == "KGZ")]
+    table = al.counts(matrix["KAZ"], matrix["KGZ"])
+    assert one[list(al.CELLS)].sum().to_numpy().reshape(3, 3).tolist() == table.tolist()
+
+
+# ------------------------------------------------------------------ timeline (the summits chapter's explorer)
+def test_timeline_binds_kinds_and_years_and_draws_the_selection():
+    vlc = pytest.importorskip("vl_convert")
+    events = pd.DataFrame({"when": pd.to_datetime(["2001-03-01", "2005-06-01", "2010-01-01", "2012-05-05"]),
+                           "date": ["2001-03", "2005-06-01", "2010", "2012-05-05"], "type": ["a", "b", "a", "c"],
+                           "title": ["One", "Two", "Three", "Four"], "off": [False, False, True, False]})
+    chart = explorers.timeline(events, kinds={"Kind A": "a", "Kind B": "b", "Kind C": "c"}, source="Test (2026)",
+                               colours={"a": "#0072B2", "b": "#E69F00", "c": "#009E73"}, markers={"a": "o", "b": "s"},
+                               filled=["a"], selected=["a", "b"], years=(2000, 2011), muted="off",
+                               rules={"article": "2009-03-29"})
+    live = explorers.show(chart, name="exp-test-time", alt="Events of three kinds by date, chosen by checkboxes.")
+    p = params(live.spec())
+    assert {n: q["value"] for n, q in p.items() if n.startswith("p_")} == {"p_a": True, "p_b": True, "p_c": False}
+    assert (p["year_from"]["value"], p["year_to"]["value"]) == (2000, 2011)
+    assert {c["input"] for c in live.controls()} == {"checkbox", "range"}
+    rows, points = live.spec()["layer"][:2]
+    assert "p_c" in rows["transform"][0]["filter"], "a kind's row follows its checkbox"
+    assert [t["field"] for t in points["encoding"]["tooltip"]] == ["shown", "label", "kind", "status"]
+    assert live.spec()["title"]["subtitle"] == "Source: Test (2026)"
+    assert live.csv().startswith("date,kind,label,shown,muted"), "the events are the page's CSV"
+    symbols = [i for i in scene_items(vlc.vegalite_to_scenegraph(live.static_spec()), "symbol")
+               if i.get("shape") is not None and i.get("fill") is not None]
+    assert len(symbols) == 3, "kind C is unticked: three events drawn"
+    assert sorted(s["fill"] for s in symbols) == ["#0072B2", "#ffffff", "#ffffff"]  # B hollow, muted A hollow
+    assert sorted(s["stroke"] for s in symbols) == ["#0072B2", "#999999", "#E69F00"]
+    rules = scene_items(vlc.vegalite_to_scenegraph(live.static_spec()), "rule")
+    assert len(rules) == 2 + 1, "a row line per ticked kind, and the article's date"

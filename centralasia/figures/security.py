@@ -23,7 +23,7 @@ def draw_heatmap(table: pd.DataFrame, codes: list[str], measure: str, title: str
         if r.a in codes and r.b in codes:
             grid.loc[r.a, r.b] = grid.loc[r.b, r.a] = getattr(r, measure)
     fig, ax = plt.subplots(figsize=(7.6, 6.4))
-    lo = 0.0 if measure == "agreement" else -0.2
+    lo = al.COLOUR_RANGE[measure][0]
     image = ax.imshow(grid.to_numpy(dtype=float), cmap="cividis", vmin=lo, vmax=1.0)
     for i in range(len(codes)):
         for j in range(len(codes)):
