@@ -6,11 +6,6 @@ from `data/`); every other claim has two reviewed findings in
 `reference/claim_grades.csv`. `rules.grade()` turns each finding into a verdict and
 names the rule that decided it. The ledger page, the chapters and the home page all
 call `ledger()`, so a verdict never exists as a hand-typed cell.
-
-Transitional: a chapter function may still return a legacy `Verdict` (one verdict, one
-sentence). Its claim then needs `interim` rows in claim_grades.csv for both aspects
-(their summary may embed the chapter's sentence with `{chapter}`); the legacy verdict
-itself grades nothing.
 """
 from __future__ import annotations
 
@@ -24,28 +19,15 @@ import pandas as pd
 from . import rules
 from .data import load
 from .paths import REFERENCE_DIR
-from .pipeline.steps.facts import VERDICTS
 
 CLAIM_TYPES_FILE = REFERENCE_DIR / "claim_types.csv"
 
-_REGISTRY: dict[str, Callable[[], "Verdict | rules.Assessment"]] = {}
-
-
-@dataclass(frozen=True)
-class Verdict:
-    claim_id: str
-    verdict: str
-    evidence: str  # one or two sentences with the computed figures
-    chapter: str  # document name of the chapter that computes it, e.g. "notebooks/trade"
-
-    def __post_init__(self):
-        if self.verdict not in VERDICTS:
-            raise ValueError(f"{self.claim_id}: verdict {self.verdict!r} is not one of {VERDICTS}")
+_REGISTRY: dict[str, Callable[[], rules.Assessment]] = {}
 
 
 def computed(claim_id: str):
-    """Register the function that computes the verdict of one claim."""
-    def register(function: Callable[[], Verdict]):
+    """Register the function that assesses one claim (it returns a `rules.Assessment`)."""
+    def register(function: Callable[[], rules.Assessment]):
         if claim_id in _REGISTRY:
             raise ValueError(f"claim {claim_id} already has a computed verdict")
         _REGISTRY[claim_id] = function
@@ -69,12 +51,15 @@ def claim_types() -> dict[str, str]:
     return dict(zip(frame["claim_id"], frame["claim_type"]))
 
 
-def computed_verdicts() -> dict[str, "Verdict | rules.Assessment"]:
+def computed_verdicts() -> dict[str, rules.Assessment]:
     """Run every registered verdict function (each reads only data/)."""
     _discover()
     out = {}
     for claim_id, function in sorted(_REGISTRY.items()):
         result = function()
+        if not isinstance(result, rules.Assessment):
+            raise TypeError(f"verdict function for {claim_id} returned {type(result).__name__}, "
+                            "not a rules.Assessment")
         if result.claim_id != claim_id:
             raise ValueError(f"verdict function for {claim_id} returned claim {result.claim_id}")
         out[claim_id] = result
@@ -84,15 +69,14 @@ def computed_verdicts() -> dict[str, "Verdict | rules.Assessment"]:
 GRADES_FILE = REFERENCE_DIR / "claim_grades.csv"
 GRADE_COLUMNS = ("claim_id", "aspect", "kind", "holds", "sources", "series", "summary", "source_refs",
                  "origin")
-GRADE_ORIGINS = ("reviewed", "interim")
-CHAPTER_TOKEN = "{chapter}"  # in an interim summary: the legacy function's evidence sentence
+GRADE_ORIGINS = ("reviewed",)
 
 
 @dataclass(frozen=True)
 class GradeRow:
     finding: rules.Finding
     source_refs: str
-    origin: str  # reviewed (the book's review) or interim (stands in for a legacy chapter Verdict)
+    origin: str  # reviewed (the book's review)
 
 
 def reviewed_findings(path=GRADES_FILE) -> dict[tuple[str, str], GradeRow]:
@@ -139,38 +123,26 @@ def stale_grades(results: dict | None = None, grades: dict | None = None) -> lis
     """
     results = computed_verdicts() if results is None else results
     grades = reviewed_findings() if grades is None else grades
-    return sorted({c for c, _ in grades if isinstance(results.get(c), rules.Assessment)})
+    return sorted({c for c, _ in grades if c in results})
 
 
 def findings(results: dict, grades: dict, claim_ids) -> dict[str, dict]:
     """claim_id -> {aspect: (Finding, source_refs, origin)} for every claim, from one place each.
 
-    An Assessment returned by the chapter decides both aspects. Otherwise the reviewed table
-    does; where the chapter still returns a legacy Verdict, the table's interim rows stand in
-    and `{chapter}` in their summary becomes the chapter's evidence sentence. A claim with
-    neither is an error: no grade is ever derived silently.
+    An Assessment returned by the chapter decides both aspects; otherwise the reviewed table
+    does. A claim with neither is an error: no grade is ever derived silently.
     """
     out = {}
     for claim_id in claim_ids:
         result = results.get(claim_id)
-        if isinstance(result, rules.Assessment):
+        if result is not None:
             out[claim_id] = {a: (getattr(result, a), "", "chapter") for a in rules.ASPECTS}
             continue
         if (claim_id, "since") not in grades:
             raise ValueError(f"claim {claim_id} has neither an Assessment nor findings in "
                              f"{GRADES_FILE.name}")
-        entry = {}
-        for aspect in rules.ASPECTS:
-            row = grades[(claim_id, aspect)]
-            finding = row.finding
-            if CHAPTER_TOKEN in finding.summary:
-                if result is None:
-                    raise ValueError(f"{claim_id} {aspect}: the summary refers to a chapter function "
-                                     "that does not exist")
-                finding = rules.Finding(finding.kind, finding.holds,
-                                        finding.summary.replace(CHAPTER_TOKEN, result.evidence).strip(),
-                                        finding.sources, finding.series)
-            entry[aspect] = (finding, row.source_refs, row.origin)
+        entry = {a: (grades[(claim_id, a)].finding, grades[(claim_id, a)].source_refs,
+                     grades[(claim_id, a)].origin) for a in rules.ASPECTS}
         out[claim_id] = entry
     return out
 
@@ -207,8 +179,7 @@ def ledger() -> pd.DataFrame:
         if result is not None:
             claims.loc[i, "basis"] = "computed"
             claims.loc[i, "chapter"] = result.chapter
-            claims.loc[i, "computed_evidence"] = (result.since.summary if isinstance(result, rules.Assessment)
-                                                  else result.evidence)
+            claims.loc[i, "computed_evidence"] = result.since.summary
         for aspect, (finding, refs, origin) in by_claim[claim_id].items():
             g = rules.grade(types[claim_id], aspect, finding)
             claims.loc[i, f"verdict_{aspect}"] = g.verdict

@@ -6,7 +6,6 @@ import pytest
 
 from centralasia import ledger, rules
 from centralasia.errors import DataError
-from centralasia.ledger import Verdict
 from centralasia.rules import Assessment, Finding
 
 HEADER = "claim_id,aspect,kind,holds,sources,series,summary,source_refs,origin\n"
@@ -29,32 +28,31 @@ def isolated(monkeypatch, tmp_path):
     monkeypatch.setattr(ledger, "claim_types", lambda: {"C01": "fact", "C02": "decision"})
     grades = _grades(tmp_path, "C01,as_written,judgement,yes,1,,one report,ref,reviewed\n"
                                "C01,since,judgement,no,1,,later undone,ref,reviewed\n"
-                               "C02,as_written,chronology,yes,2,,chapter: {chapter},ref,interim\n"
-                               "C02,since,chronology,partly,2,,kept in part,ref,interim\n")
+                               "C02,as_written,chronology,yes,2,,held as agreed,ref,reviewed\n"
+                               "C02,since,chronology,partly,2,,kept in part,ref,reviewed\n")
     monkeypatch.setattr(ledger, "reviewed_findings", lambda: grades)
     return registry
 
 
+def _assessment(claim_id, chapter="notebooks/trade"):
+    return Assessment(claim_id, chapter, as_written=Finding("computed", "yes", "x"),
+                      since=Finding("computed", "partly", "y"))
+
+
 def test_reviewed_claims_are_graded_by_the_rules_in_both_directions(isolated):
-    ledger.computed("C02")(lambda: Verdict("C02", "supported", "computed 1 < 2", "notebooks/trade"))
     table = ledger.ledger().set_index("claim_id")
     assert (table.loc["C01", "verdict_as_written"], table.loc["C01", "rule_as_written"]) == ("partly supported", "R6")
     assert (table.loc["C01", "verdict_since"], table.loc["C01", "rule_since"]) == ("contradicted", "R4")
     assert table.loc["C01", "verdict"] == "contradicted" and table.loc["C01", "basis"] == "reviewed"
-    # The legacy verdict grades nothing: the interim rows do, with the chapter's sentence embedded.
-    assert table.loc["C02", "verdict_since"] == "partly supported"
-    assert table.loc["C02", "evidence_as_written"] == "chapter: computed 1 < 2"
-    assert table.loc["C02", "basis"] == "computed" and table.loc["C02", "chapter"] == "notebooks/trade"
+    assert (table.loc["C02", "verdict_as_written"], table.loc["C02", "rule_as_written"]) == ("supported", "R7")
+    assert table.loc["C02", "verdict_since"] == "partly supported" and table.loc["C02", "basis"] == "reviewed"
 
 
 def test_an_assessment_wins_over_stale_rows(isolated):
-    ledger.computed("C01")(lambda: Assessment(
-        "C01", "notebooks/summits", as_written=Finding("computed", "yes", "x"),
-        since=Finding("computed", "partly", "y")))
-    ledger.computed("C02")(lambda: Verdict("C02", "supported", "e", "notebooks/trade"))
+    ledger.computed("C01")(lambda: _assessment("C01", "notebooks/summits"))
     table = ledger.ledger().set_index("claim_id")
     assert (table.loc["C01", "verdict_as_written"], table.loc["C01", "verdict_since"]) == ("supported", "partly supported")
-    assert table.loc["C01", "origin_since"] == "chapter"
+    assert table.loc["C01", "origin_since"] == "chapter" and table.loc["C01", "chapter"] == "notebooks/summits"
     assert ledger.stale_grades(ledger.computed_verdicts(), ledger.reviewed_findings()) == ["C01"]
 
 
@@ -62,13 +60,14 @@ def test_a_claim_with_no_grade_is_an_error(isolated, monkeypatch):
     monkeypatch.setattr(ledger, "load", lambda name: pd.DataFrame(
         {"claim_id": ["C01", "C02", "C03"], "verdict": ["supported"] * 3, "evidence_source": ["s"] * 3}))
     monkeypatch.setattr(ledger, "claim_types", lambda: {"C01": "fact", "C02": "fact", "C03": "fact"})
-    ledger.computed("C02")(lambda: Verdict("C02", "supported", "e", "notebooks/trade"))
+    ledger.computed("C02")(lambda: _assessment("C02"))
     with pytest.raises(ValueError, match="C03 has neither an Assessment nor findings"):
         ledger.ledger()
 
 
-def test_chapter_token_without_a_chapter_function_is_refused(isolated):
-    with pytest.raises(ValueError, match="does not exist"):
+def test_a_function_must_return_an_assessment(isolated):
+    ledger.computed("C01")(lambda: ("C01", "supported"))
+    with pytest.raises(TypeError, match="not a rules.Assessment"):
         ledger.ledger()
 
 
@@ -83,11 +82,6 @@ def test_the_grades_file_is_checked(tmp_path):
         _grades(tmp_path, "C01,since,judgement,yes,2,,x,r,guess\nC01,as_written,judgement,yes,2,,x,r,guess\n")
 
 
-def test_a_verdict_outside_the_scale_is_refused():
-    with pytest.raises(ValueError, match="not one of"):
-        Verdict("C01", "probably", "", "notebooks/x")
-
-
 def test_a_claim_can_be_computed_only_once(isolated):
     ledger.computed("C01")(lambda: None)
     with pytest.raises(ValueError, match="already has a computed verdict"):
@@ -95,13 +89,13 @@ def test_a_claim_can_be_computed_only_once(isolated):
 
 
 def test_a_function_must_answer_for_its_own_claim(isolated):
-    ledger.computed("C01")(lambda: Verdict("C02", "supported", "", "notebooks/x"))
+    ledger.computed("C01")(lambda: _assessment("C02"))
     with pytest.raises(ValueError, match="returned claim C02"):
         ledger.ledger()
 
 
 def test_computed_verdicts_for_unknown_claims_are_refused(isolated):
-    ledger.computed("C99")(lambda: Verdict("C99", "supported", "", "notebooks/x"))
+    ledger.computed("C99")(lambda: _assessment("C99"))
     with pytest.raises(ValueError, match="not in the ledger"):
         ledger.ledger()
 
