@@ -275,3 +275,20 @@ def bracket_table(bracket: pd.DataFrame) -> pd.DataFrame:
         "full year, US$ bn": (bracket["full_year_usd"] / 1e9).to_numpy(),
         "x 10/12, US$ bn": (bracket["ten_months_usd"] / 1e9).to_numpy(),
     })
+
+
+# The chapter's live explorer: trade indicators of the economy table (label -> indicator code).
+EXPLORER_MEASURES = {
+    "Trade (exports + imports), % of GDP": "trade_pct_gdp",
+    "Exports of goods and services, % of GDP": "exports_pct_gdp",
+    "Imports of goods and services, % of GDP": "imports_pct_gdp",
+    "Merchandise trade, % of GDP": "merchandise_trade_pct_gdp",
+    "Trade balance, % of GDP": "trade_balance_pct_gdp",
+}
+
+
+def explorer_frame(econ: pd.DataFrame, countries) -> pd.DataFrame:
+    """Tidy long frame (iso3, indicator, year, value) of the explorer's measures for `countries`."""
+    rows = econ[econ["indicator"].isin(list(EXPLORER_MEASURES.values())) & econ["iso3"].isin(list(countries))]
+    rows = rows[["iso3", "indicator", "year", "value"]].dropna(subset=["value"])
+    return rows.sort_values(["indicator", "iso3", "year"]).reset_index(drop=True)

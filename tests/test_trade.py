@@ -147,3 +147,14 @@ def test_table_builders_keep_rows_and_convert_units():
     cov = tr.coverage_table(statements).set_index("scope")
     assert cov.loc["bilateral", "full year"] == 1 and cov.loc["bilateral", "part year"] == 1
     assert cov.loc["intra-CA5", "unclear"] == 1
+
+
+def test_explorer_frame_keeps_only_trade_measures_and_chosen_countries():
+    import pandas as pd
+    from centralasia import trade as tr
+    econ = pd.DataFrame({"iso3": ["KAZ", "KAZ", "RUS", "KAZ"], "year": [2000, 2000, 2000, 2001],
+                         "indicator": ["trade_pct_gdp", "gdp_growth_pct", "trade_pct_gdp", "trade_pct_gdp"],
+                         "value": [50.0, 3.0, 40.0, None]})
+    frame = tr.explorer_frame(econ, ["KAZ"])
+    assert list(frame.columns) == ["iso3", "indicator", "year", "value"]
+    assert frame.to_dict("records") == [{"iso3": "KAZ", "indicator": "trade_pct_gdp", "year": 2000, "value": 50.0}]

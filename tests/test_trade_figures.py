@@ -57,12 +57,3 @@ def test_openness_two_panels_one_line_per_country():
     assert [line.get_label() for line in left.get_lines()] == ["Kazakhstan", "Uzbekistan"]
     assert left.get_ylabel() == "% of GDP" and left.get_xlabel() == "Year"
 
-
-def test_indicator_filters_years_and_countries():
-    econ = pd.DataFrame({"iso3": ["KAZ"] * 3 + ["RUS"] * 3, "indicator": ["trade_pct_gdp"] * 6,
-                         "year": [1999, 2000, 2001] * 2, "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]})
-    fig = draw.draw_indicator(econ, "trade_pct_gdp", "Trade, % of GDP", ["KAZ"], (2000, 2001))
-    ax = fig.axes[0]
-    assert ax.get_title() == "Trade, % of GDP"
-    (line,) = ax.get_lines()
-    assert line.get_label() == "Kazakhstan" and list(line.get_xdata()) == [2000, 2001]

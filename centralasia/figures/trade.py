@@ -87,17 +87,3 @@ def draw_openness(openness: pd.DataFrame, countries: Sequence[str]) -> plt.Figur
     axes[0].legend(fontsize=8)
     return fig
 
-
-def draw_indicator(econ: pd.DataFrame, indicator: str, title: str, countries: Sequence[str],
-                   years: tuple[int, int]) -> plt.Figure:
-    """One indicator of the economy data for the chosen countries and years (the explorer's figure)."""
-    rows = econ[(econ["indicator"] == indicator) & econ["year"].between(*years)]
-    fig, ax = plt.subplots(figsize=style.size(3.4))
-    for iso in countries:
-        s = rows[rows["iso3"] == iso].sort_values("year")
-        ax.plot(s["year"], s["value"], label=name(iso), markevery=5, **style.country(iso))
-    ax.set_title(title)
-    ax.set_xlabel("Year")
-    if countries:
-        ax.legend(fontsize=8)
-    return fig
