@@ -205,3 +205,90 @@ def implied_dollar_deflator(usd: pd.DataFrame, growth_pct: pd.DataFrame, year: i
     nominal = usd.loc[year] / usd.loc[year - 1]
     real = 1 + growth_pct.loc[year] / 100
     return ((nominal / real) - 1) * 100
+
+
+# Tables the chapter shows: each takes computed frames and returns the frame `tables.show` prints.
+
+def _dash(pair: pd.Series) -> pd.Series:
+    return pair.str.replace("-", "–")
+
+
+def coverage_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """Number of statements by scope and by the period they cover (full year, part year, unclear)."""
+    kind = statements["period"].where(statements["period"].isin(["full year", "unclear"]), "part year")
+    table = (statements.assign(period_kind=kind)
+             .pivot_table(index="scope", columns="period_kind", values="statement", aggfunc="count",
+                          fill_value=0))
+    table.columns.name = None
+    return table.reset_index()
+
+
+def gap_table(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The two speakers' figures for each pair and year, in US$ million, and the gap in % of the mean."""
+    return pd.DataFrame({
+        "pair": _dash(gaps["pair"]), "year": gaps["year"],
+        "speaker A": gaps["speaker_1"], "A, US$ m": gaps["value_1"] / 1e6,
+        "speaker B": gaps["speaker_2"], "B, US$ m": gaps["value_2"] / 1e6,
+        "gap, %": gaps["gap_pct_of_mean"],
+    }).reset_index(drop=True)
+
+
+def refused_table(refused: pd.DataFrame) -> pd.DataFrame:
+    """Pairs reported by both sides for one year but for different or unclear months."""
+    return pd.DataFrame({
+        "pair": _dash(refused["pair"]), "year": refused["year"],
+        "side A": refused["reporter_1"], "period (A)": refused["period_1"],
+        "side B": refused["reporter_2"], "period (B)": refused["period_2"],
+    }).reset_index(drop=True)
+
+
+def growth_table(growth_rows: pd.DataFrame) -> pd.DataFrame:
+    """One-speaker growth rates over matching months of consecutive years."""
+    return pd.DataFrame({
+        "pair": _dash(growth_rows["pair"]), "reporter": growth_rows["reporter"],
+        "period": growth_rows["period"],
+        "years": growth_rows["year_from"].astype(str) + "→" + growth_rows["year_to"].astype(str),
+        "growth, %": growth_rows["growth_pct"],
+    }).reset_index(drop=True)
+
+
+def kazakh_side_table(statements: pd.DataFrame, years=(2017, 2018),
+                      partners=("KGZ", "TJK", "TKM", "UZB")) -> pd.DataFrame:
+    """Kazakh-side statements on trade with `partners` in `years`, as stated (level, change, flag)."""
+    kaz = statements[(statements["reporter"] == "KAZ") & statements["year"].isin(list(years))
+                     & statements["partner"].isin(list(partners))]
+    level = (kaz["value_usd"] / 1e6).round(1).astype(object).where(kaz["value_usd"].notna(), "no level stated")
+    return pd.DataFrame({
+        "partner": kaz["partner"], "year": kaz["year"], "period": kaz["period"], "flow": kaz["flow"],
+        "US$ m": level, "change as stated": kaz["change_as_stated"].fillna("none stated"),
+        "flag": kaz["doubtful"].map({True: "doubtful", False: ""}),
+    }).sort_values(["partner", "year", "period"]).reset_index(drop=True)
+
+
+def bracket_table(bracket: pd.DataFrame) -> pd.DataFrame:
+    """The C28 bracket: full-year Kazakh-side sums and the same times 10/12, by reading."""
+    readings = bracket.attrs["readings"]
+    speakers = readings.loc[readings["partner"] == "UZB"].set_index("reading")["speaker"]
+    return pd.DataFrame({
+        "reading": bracket["reading"].to_numpy(),
+        "Uzbekistan 2018 from": speakers.reindex(bracket["reading"]).to_numpy(),
+        "full year, US$ bn": (bracket["full_year_usd"] / 1e9).to_numpy(),
+        "x 10/12, US$ bn": (bracket["ten_months_usd"] / 1e9).to_numpy(),
+    })
+
+
+# The chapter's live explorer: trade indicators of the economy table (label -> indicator code).
+EXPLORER_MEASURES = {
+    "Trade (exports + imports), % of GDP": "trade_pct_gdp",
+    "Exports of goods and services, % of GDP": "exports_pct_gdp",
+    "Imports of goods and services, % of GDP": "imports_pct_gdp",
+    "Merchandise trade, % of GDP": "merchandise_trade_pct_gdp",
+    "Trade balance, % of GDP": "trade_balance_pct_gdp",
+}
+
+
+def explorer_frame(econ: pd.DataFrame, countries) -> pd.DataFrame:
+    """Tidy long frame (iso3, indicator, year, value) of the explorer's measures for `countries`."""
+    rows = econ[econ["indicator"].isin(list(EXPLORER_MEASURES.values())) & econ["iso3"].isin(list(countries))]
+    rows = rows[["iso3", "indicator", "year", "value"]].dropna(subset=["value"])
+    return rows.sort_values(["indicator", "iso3", "year"]).reset_index(drop=True)

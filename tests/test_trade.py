@@ -130,3 +130,31 @@ def test_the_published_table_obeys_the_rules():
     for a, b in zip(m["statement_1"], m["statement_2"]):
         assert rows.loc[a, "period_months"] == rows.loc[b, "period_months"]
         assert rows.loc[a, "reporter"] != rows.loc[b, "reporter"]
+
+
+def test_table_builders_keep_rows_and_convert_units():
+    import pandas as pd
+    from centralasia import trade as tr
+    gaps = pd.DataFrame({"pair": ["KAZ-KGZ"], "year": [2022], "speaker_1": ["a"], "value_1": [1.3e9],
+                         "speaker_2": ["b"], "value_2": [1.2e9], "gap_pct_of_mean": [8.0]})
+    table = tr.gap_table(gaps)
+    assert table.loc[0, "pair"] == "KAZ–KGZ" and table.loc[0, "A, US$ m"] == 1300.0
+    growth_rows = pd.DataFrame({"pair": ["KAZ-UZB"], "reporter": ["KAZ"], "period": ["Jan-Mar"],
+                                "year_from": [2017], "year_to": [2018], "growth_pct": [30.0]})
+    assert tr.growth_table(growth_rows).loc[0, "years"] == "2017→2018"
+    statements = pd.DataFrame({"scope": ["bilateral", "bilateral", "intra-CA5"],
+                               "period": ["full year", "Jan-Mar", "unclear"], "statement": ["x", "y", "z"]})
+    cov = tr.coverage_table(statements).set_index("scope")
+    assert cov.loc["bilateral", "full year"] == 1 and cov.loc["bilateral", "part year"] == 1
+    assert cov.loc["intra-CA5", "unclear"] == 1
+
+
+def test_explorer_frame_keeps_only_trade_measures_and_chosen_countries():
+    import pandas as pd
+    from centralasia import trade as tr
+    econ = pd.DataFrame({"iso3": ["KAZ", "KAZ", "RUS", "KAZ"], "year": [2000, 2000, 2000, 2001],
+                         "indicator": ["trade_pct_gdp", "gdp_growth_pct", "trade_pct_gdp", "trade_pct_gdp"],
+                         "value": [50.0, 3.0, 40.0, None]})
+    frame = tr.explorer_frame(econ, ["KAZ"])
+    assert list(frame.columns) == ["iso3", "indicator", "year", "value"]
+    assert frame.to_dict("records") == [{"iso3": "KAZ", "indicator": "trade_pct_gdp", "year": 2000, "value": 50.0}]

@@ -20,7 +20,7 @@ from ...paths import REFERENCE_DIR
 from ...schema import CC_BY_4, Field, Resource
 
 FILE = "econ_facts.csv"
-TOPICS = ("water_energy", "trade_context", "fdi")
+TOPICS = ("water_energy", "trade_context", "trade_share", "fdi")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _URL = re.compile(r"https?://\S+")
 
@@ -33,7 +33,7 @@ RESOURCES = [
                     "border controls, the post-2022 re-export boom, and officials' figures on trade and "
                     "investment, each with its sources.",
         fields=(
-            Field("fact_id", "string", "Identifier (W = water-energy, T = trade context, F = FDI)", required=True),
+            Field("fact_id", "string", "Identifier (W = water-energy, T = trade context and published trade shares, F = FDI)", required=True),
             Field("topic", "string", "Topic", required=True, enum=TOPICS),
             Field("subject", "string", "Country (ISO3) or pair of countries (ISO3-ISO3) concerned, or CA5",
                   required=True),
