@@ -28,6 +28,7 @@ PDF := _build/latex/book.pdf
 book: system-book html pdf
 
 test: system-test env widgets
+	$(VENV)/bin/ruff check centralasia tests scripts notebooks book/_ext
 	$(PY) -m pytest -q tests/ -m "not built and not client"
 	$(NBVAL)
 	$(NBVAL)

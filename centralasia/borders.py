@@ -126,7 +126,11 @@ def _ratified(mine: pd.DataFrame, completed: pd.Timestamp | None, kind: str, a: 
 def pair_status(steps: pd.DataFrame, a: str, b: str, on: pd.Timestamp) -> dict:
     """Status of one pair on a date, with the flags it is built from."""
     mine = steps[(steps["iso3_a"] == a) & (steps["iso3_b"] == b) & (steps["effective"] <= on)]
-    first = lambda step: mine.loc[mine["step"] == step, "effective"].min() if (mine["step"] == step).any() else None
+
+    def first(step):
+        hit = mine["step"] == step
+        return mine.loc[hit, "effective"].min() if hit.any() else None
+
     flags = {"partly": first("partly delimited") is not None, "delimited": first("delimited") is not None,
              "demarcation_signed": first("demarcation signed") is not None}
     flags["delimitation_ratified"] = _ratified(mine, first("delimited"), "delimitation", a, b)

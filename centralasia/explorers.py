@@ -318,7 +318,10 @@ def agreement(counts: pd.DataFrame, *, countries: Mapping[str, str], source: str
     p_to = alt.param(name="year_to", value=last, bind=alt.binding_range(min=lo, max=hi, step=1, name="To "))
     ticks = [alt.param(name=_ident(iso), value=True, bind=alt.binding_checkbox(name=f"{names[iso]} "))
              for iso in names]
-    chosen = lambda side: " || ".join(f"(datum.{side} == {_js(names[iso])} && {_ident(iso)})" for iso in names)
+
+    def chosen(side):
+        return " || ".join(f"(datum.{side} == {_js(names[iso])} && {_ident(iso)})" for iso in names)
+
     c = [f"datum.c{k}" for k in range(9)]
     n = "(" + " + ".join(c) + ")"
     rows_ = [f"({c[3 * i]} + {c[3 * i + 1]} + {c[3 * i + 2]})" for i in range(3)]
@@ -342,8 +345,8 @@ def agreement(counts: pd.DataFrame, *, countries: Mapping[str, str], source: str
     text = base.mark_text(fontSize=10).encode(
         text=alt.Text("value:Q", format=".2f"),
         color=alt.condition("datum.value > 0.55", alt.value("black"), alt.value("white")))
-    text_title = {"expr": f"(measure == 'kappa' ? 'UNGA kappa' : 'UNGA agreement') + ', ' + "
-                          f"min(year_from, year_to) + '–' + max(year_from, year_to)"}
+    text_title = {"expr": "(measure == 'kappa' ? 'UNGA kappa' : 'UNGA agreement') + ', ' + "
+                          "min(year_from, year_to) + '–' + max(year_from, year_to)"}
     chart = (alt.layer(cells, text).add_params(p_measure, p_from, p_to, *ticks)
              .properties(width="container", height=alt.Step(30), title=_title(text_title, source)))
     return _configure(chart)

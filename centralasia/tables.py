@@ -21,7 +21,6 @@ import math
 import re
 import textwrap
 from dataclasses import dataclass, field
-from numbers import Integral, Real
 from typing import Callable, Mapping
 
 import pandas as pd

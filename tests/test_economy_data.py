@@ -1,5 +1,4 @@
 """The macro tables of the economy chapter keep their sources' semantics."""
-import pandas as pd
 
 from centralasia import load
 from centralasia import rules

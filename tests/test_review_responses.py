@@ -3,7 +3,6 @@
 Lands when every engineer's rows exist (it fails while points are pending, by design).
 """
 import re
-from pathlib import Path
 
 import pytest
 

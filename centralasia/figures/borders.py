@@ -87,8 +87,8 @@ def draw_status(status: pd.DataFrame, steps: pd.DataFrame, clash_rows: pd.DataFr
     ax.grid(False)
     ax.set_xlabel("Year (status at the end of the year)")
     handles = [Patch(facecolor=c, edgecolor="#555555", label=s) for c, s in zip(STEP_COLOURS, bd.STEPS)]
-    handles += [Line2D([], [], marker=m, markerfacecolor=f, markeredgecolor="black", linestyle="none", label=l)
-                for m, f, l in marks.values()]
+    handles += [Line2D([], [], marker=m, markerfacecolor=f, markeredgecolor="black", linestyle="none", label=text)
+                for m, f, text in marks.values()]
     handles.append(Line2D([], [], marker="X", color="#D55E00", markeredgecolor="black", linestyle="none",
                           markersize=9, label="Border clash (chronology)"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, -0.22), ncol=3, fontsize=7.5, frameon=False)

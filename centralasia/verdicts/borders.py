@@ -191,7 +191,7 @@ def kz_kg_demarcation_dec_2017() -> Assessment:
     rat = hit[(hit.step == "ratification") & (hit.instrument == "demarcation")]
     by = sorted(set(rat["ratified_by"]))
     since = Finding("chronology", "yes" if set(by) >= {"KAZ", "KGZ"} else "partly" if by else "no",
-                    f"Ratifications of the treaty in the chronology: "
+                    "Ratifications of the treaty in the chronology: "
                     + ("; ".join(f"{name(r.ratified_by)} {r.date} ({r.event_id})" for r in rat.itertuples()) or "none")
                     + ". No exchange of ratification instruments is recorded.",
                     sources=n_sources(rat["event_id"]) if len(rat) else None)

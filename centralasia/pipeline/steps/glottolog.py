@@ -10,7 +10,7 @@ import pandas as pd
 
 from ...countries import to_iso3
 from ...errors import DataError
-from ...schema import CC_BY_4, Field, Resource, iso3
+from ...schema import CC_BY_4, Field, Resource
 
 LANGUAGES = "glottolog/glottolog_v5_1_languages_subset.csv"
 TREES = "glottolog/glottolog_v5_1_family_trees_subset.csv"
