@@ -58,7 +58,7 @@ def draw_differences(diffs: pd.DataFrame, measures=("ac1", "kappa")):
             ax.axvline(0, color="black", lw=0.7)
             ax.set_yticks(y, [name(b) if len(b) == 3 else b for b in d["b"]], fontsize=7.5)
             ax.set_xlabel(f"Difference in {al.MEASURE_LABELS[measure]}")
-            ax.set_title(f"{group}: among the five minus …", fontsize=9)
+            ax.set_title(f"{group}: among the five minus with each state", fontsize=9)
     fig.suptitle("Are the five closer to each other than to outside states? (red: interval reaches zero)",
                  x=0.01, ha="left", fontweight="bold", fontsize=10)
     return fig

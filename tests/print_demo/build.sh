@@ -10,7 +10,8 @@ rm -rf "$out" && mkdir -p "$out/book" "$out/notebooks"
 cp -r "$root/book/_ext" "$root/book/latex" "$root/book/references.bib" "$root/book/bibliography.md" \
       "$root/book/favicon.svg" "$out/book/"
 cp "$root/tests/print_demo/demo.ipynb" "$out/notebooks/demo.ipynb"
-mkdir -p "$out/_assets/static" "$out/_assets/extra"
+mkdir -p "$out/_assets/static" "$out/_assets/extra" "$out/scripts"
+cp "$root/scripts/zmq_wakeup.py" "$out/scripts/"  # a local Sphinx extension of the book's configuration
 printf "# Print demo\n\nThe demonstration chapter and the bibliography.\n\n(provenance)=\n## Provenance stand-in\n" > "$out/book/intro.md"
 chapters="  - file: notebooks/demo\n"
 for nb in "${extra[@]}"; do
