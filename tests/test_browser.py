@@ -127,7 +127,8 @@ def test_explorers_redraw_on_every_control(browser, servers, site, page):
                 f"{fig_id}: {label} not in the tab order"
             if kind == "select":
                 count = control.evaluate("e => e.options.length")
-                tab.keyboard.press("ArrowDown" if control.evaluate("e => e.selectedIndex") < count - 1 else "ArrowUp")
+                step = "ArrowDown" if control.evaluate("e => e.selectedIndex") < count - 1 else "ArrowUp"
+                tab.keyboard.press(step)
             elif kind == "range":
                 at_max = control.evaluate("e => Number(e.value) >= Number(e.max)")
                 tab.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
@@ -136,8 +137,11 @@ def test_explorers_redraw_on_every_control(browser, servers, site, page):
             settle(tab)
             if chart_of(tab, fig_id) == before:
                 unchanged.append(f"{fig_id}: {kind} '{label}'")
-            if kind == "checkbox":  # tick it back: each box is tried from the initial state
+            if kind == "checkbox":  # tick it back: each control is tried from the initial state
                 tab.keyboard.press("Space")
+                settle(tab)
+            elif kind == "select":  # and the measure back, so later controls act on the initial chart
+                tab.keyboard.press("ArrowUp" if step == "ArrowDown" else "ArrowDown")
                 settle(tab)
         assert tab.locator(f"#{fig_id} svg[aria-label]").count() == 1, f"{fig_id}: chart without a name"
         assert tab.locator(f"#{fig_id} a.ca-explorer-data").count() == 1, f"{fig_id}: no CSV link"
